@@ -1,0 +1,75 @@
+package io.cordon.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import java.util.stream.Stream;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains. The APIs (Cordon's {@code /api}, Camunda's {@code /engine-rest}, the OpenAPI description) are
+ * stateless HTTP Basic against Camunda's users, and every call runs as its user inside the engine. Everything else is
+ * closed, except health and the Camunda webapps, which have their own login page, session and CSRF protection.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+  /**
+   * Matched on the whole request path: the engine REST API runs in Jersey's own servlet, where Spring MVC-style
+   * matchers (relative to the DispatcherServlet) would not see it.
+   */
+  static final RequestMatcher API_PATHS = paths("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html");
+
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Stream.of(patterns)
+        .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());
+  }
+
+  @Bean
+  ProblemResponses problemResponses(ObjectMapper objectMapper) {
+    return new ProblemResponses(objectMapper);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems, IdentityService identityService) throws Exception {
+    http.securityMatcher(API_PATHS)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // No cookies, no session: CSRF cannot ride on these requests.
+        .csrf(csrf -> csrf.disable())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")).permitAll()
+            // Camunda's webapps: their static pages are the login page; their API checks the webapp session itself.
+            .requestMatchers(paths("/", "/camunda", "/camunda/**")).permitAll()
+            .requestMatchers(paths("/error")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        // The webapps send their own CSRF token (X-XSRF-TOKEN) and check it in their own filter.
+        // No login form to return to, so nothing to remember: no session for anonymous requests.
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/camunda/**")))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+}

@@ -1,0 +1,144 @@
+package io.cordon.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cordon.CordonIntegrationTest;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+@CordonIntegrationTest
+class SecurityIT {
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+
+  @Test
+  void unauthenticatedApiCallsGet401ProblemAndNoData() {
+    for (String path : List.of("/engine-rest/task", "/engine-rest/process-definition", "/api/me", "/v3/api-docs")) {
+      ResponseEntity<String> response = rest.getForEntity(path, String.class);
+      assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.UNAUTHORIZED);
+      assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).as(path).isTrue();
+      assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+      assertThat(response.getBody()).as(path).doesNotContain("PartnerOnboardingProcess").contains("\"status\":401");
+    }
+  }
+
+  @Test
+  void demoUserGets200FromBothApis() {
+    ResponseEntity<String> tasks = rest.withBasicAuth("paula", "paula").getForEntity("/engine-rest/task", String.class);
+    assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<JsonNode> me = rest.withBasicAuth("lena", "lena").getForEntity("/api/me", JsonNode.class);
+    assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(me.getBody().get("userId").asText()).isEqualTo("lena");
+    assertThat(me.getBody().get("groups").toString()).contains("legal");
+  }
+
+  @Test
+  void wrongPasswordIs401() {
+    ResponseEntity<String> response = rest.withBasicAuth("olivia", "not-her-password").getForEntity("/api/me", String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void onlyHealthIsPublicAndItReportsDatabaseAndEngine() {
+    ResponseEntity<JsonNode> health = rest.getForEntity("/actuator/health", JsonNode.class);
+    JsonNode components = health.getBody().get("components");
+    assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
+    assertThat(components.get("processEngine").get("status").asText()).isEqualTo("UP");
+    assertThat(components.get("db").has("details")).as("no details for anonymous callers").isFalse();
+
+    assertThat(rest.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/actuator/beans", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("ada", "ada").getForEntity("/actuator/env", String.class).getStatusCode())
+        .as("not exposed at all, even to admins").isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void procurementCannotActOnALegalTaskButLegalCanAndTheLogNamesTheUser() {
+    String instanceId = startOnboardingAs("paula");
+    Task dueDiligence = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(dueDiligence.getTaskDefinitionKey()).isEqualTo("Task_ReviewDueDiligence");
+    assertThat(complete("paula", dueDiligence.getId(), Map.of("findings", Map.of("value", "ISO 27001 certified")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    Task legalTask = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
+    assertThat(legalTask.getTaskDefinitionKey()).isEqualTo("Task_ReviewNda");
+
+    JsonNode paulasView = rest.withBasicAuth("paula", "paula")
+        .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class);
+    assertThat(paulasView).as("the legal task is not visible to procurement").isEmpty();
+    assertThat(complete("paula", legalTask.getId(), Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taskService.createTaskQuery().taskId(legalTask.getId()).count()).as("task still open").isEqualTo(1);
+
+    JsonNode lenasView = rest.withBasicAuth("lena", "lena")
+        .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class);
+    assertThat(lenasView).hasSize(1);
+    assertThat(complete("lena", legalTask.getId(), Map.of("legalDecision", Map.of("value", "APPROVE"))).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+
+    UserOperationLogEntry entry = historyService.createUserOperationLogQuery().taskId(legalTask.getId())
+        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).singleResult();
+    assertThat(entry.getUserId()).isEqualTo("lena");
+  }
+
+  @Test
+  void eachGroupSeesItsOwnTasklistFilters() {
+    assertThat(filterNames("paula")).containsExactlyInAnyOrder("My tasks", "Procurement");
+    assertThat(filterNames("lena")).containsExactlyInAnyOrder("My tasks", "Legal");
+    assertThat(filterNames("sam")).containsExactlyInAnyOrder("My tasks", "Security");
+  }
+
+  @Test
+  void onlyProcurementMayStartAnOnboarding() {
+    ResponseEntity<String> response = rest.withBasicAuth("lena", "lena").postForEntity(
+        "/engine-rest/process-definition/key/PartnerOnboardingProcess/start", json(Map.of()), String.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private List<String> filterNames(String user) {
+    JsonNode filters = rest.withBasicAuth(user, user).getForObject("/engine-rest/filter", JsonNode.class);
+    return java.util.stream.StreamSupport.stream(filters.spliterator(), false).map(f -> f.get("name").asText()).toList();
+  }
+
+  private String startOnboardingAs(String user) {
+    Map<String, Object> body = Map.of("variables", Map.of(
+        "partnerName", Map.of("value", "Acme Precision GmbH"),
+        "partnerCountry", Map.of("value", "DE"),
+        "purpose", Map.of("value", "Machining of housings"),
+        "requestedSecretCodes", Map.of("value", "TS-0001"),
+        "ndaKind", Map.of("value", "MUTUAL")));
+    ResponseEntity<JsonNode> response = rest.withBasicAuth(user, user)
+        .postForEntity("/engine-rest/process-definition/key/PartnerOnboardingProcess/start", json(body), JsonNode.class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return response.getBody().get("id").asText();
+  }
+
+  private ResponseEntity<String> complete(String user, String taskId, Map<String, Object> variables) {
+    return rest.withBasicAuth(user, user).exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+        json(Map.of("variables", variables)), String.class);
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}

@@ -1,0 +1,44 @@
+package io.cordon.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cordon.CordonIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@CordonIntegrationTest
+class ModelsDeployIT {
+
+  @Autowired
+  RepositoryService repositoryService;
+
+  @Test
+  void engineDeploysEveryModelAndFormInTheBpmnFolder() throws IOException {
+    List<String> files;
+    try (Stream<Path> walk = Files.walk(Path.of("bpmn"))) {
+      files = walk.filter(Files::isRegularFile)
+          .map(p -> Path.of("bpmn").relativize(p).toString().replace('\\', '/'))
+          .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
+          .toList();
+    }
+    assertThat(files).contains("PartnerOnboardingProcess.bpmn", "forms/DueDiligence.form");
+
+    List<String> deployed = repositoryService.createDeploymentQuery().list().stream()
+        .map(Deployment::getId)
+        .flatMap(id -> repositoryService.getDeploymentResourceNames(id).stream())
+        .map(name -> name.replace('\\', '/'))
+        .toList();
+    for (String file : files) {
+      assertThat(deployed).as("deployed resources").anyMatch(name -> name.endsWith("bpmn/" + file));
+    }
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("PartnerOnboardingProcess")
+        .latestVersion().singleResult().getHistoryTimeToLive()).isPositive();
+  }
+}
