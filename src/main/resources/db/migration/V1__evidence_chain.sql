@@ -6,7 +6,7 @@ create table evidence_event (
   actor             varchar(64)   not null,
   type              varchar(64)   not null,
   partner_code      varchar(32),
-  secret_codes      varchar(4000),
+  secret_codes      longtext,
   nda_reference     varchar(64),
   document_hash     char(64),
   process_instance  varchar(64),
@@ -16,6 +16,14 @@ create table evidence_event (
   hash              char(64)      not null
 );
 create index ix_evidence_partner on evidence_event (partner_code, seq);
+create index ix_evidence_process on evidence_event (process_instance, seq);
+
+-- One row per (event, secret code): "every event that concerns TS-0042" is an index range scan.
+create table evidence_event_secret (
+  secret_code varchar(32) not null,
+  seq         bigint      not null,
+  primary key (secret_code, seq)
+);
 
 create table evidence_chain_head (
   id        int          not null primary key,

@@ -1,0 +1,105 @@
+package io.cordon.evidence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Appends to the chain and reads it. An append locks the single head row, so appends from any number of threads
+ * and nodes queue up behind each other: sequence numbers have no gaps and every event links to exactly one
+ * predecessor. It joins the caller's transaction (it must have one), so a step and its evidence commit or roll back
+ * together, and a rolled-back step leaves neither an event nor a gap. Nothing here updates or deletes an event.
+ */
+@Service
+public class EvidenceChain {
+
+  static final String GENESIS_HASH = "0".repeat(64);
+  private static final String COLUMNS = "seq, occurred_at, actor, type, partner_code, secret_codes, nda_reference, "
+      + "document_hash, process_instance, activity, payload, prev_hash, hash";
+
+  private final JdbcTemplate jdbc;
+  private final Actors actors;
+
+  EvidenceChain(JdbcTemplate jdbc, Actors actors) {
+    this.jdbc = jdbc;
+    this.actors = actors;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public EvidenceEvent append(EvidenceRecord record) {
+    Head head = jdbc.queryForObject("select last_seq, last_hash from evidence_chain_head where id = 1 for update",
+        (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+    // Seconds: MySQL connections send no fractional seconds (Camunda's requirement), so store and hash what survives.
+    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+    EvidenceEvent draft = new EvidenceEvent(head.seq() + 1, now, actors.current(), record.type(), record.partnerCode(),
+        record.secretCodes(), record.ndaReference(), record.documentHash(), record.processInstanceId(),
+        record.activityId(), CanonicalJson.write(record.payload()), head.hash(), null);
+    EvidenceEvent event = withHash(draft, CanonicalJson.sha256Hex(draft.canonical()));
+
+    jdbc.update("insert into evidence_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        event.seq(), Timestamp.from(event.occurredAt()), event.actor(), event.type(), event.partnerCode(),
+        event.secretCodes().isEmpty() ? null : String.join(",", event.secretCodes()), event.ndaReference(),
+        event.documentHash(), event.processInstanceId(), event.activityId(), event.payload(), event.prevHash(), event.hash());
+    if (!event.secretCodes().isEmpty()) {
+      jdbc.batchUpdate("insert into evidence_event_secret (secret_code, seq) values (?, ?)",
+          event.secretCodes().stream().map(code -> new Object[] {code, event.seq()}).toList());
+    }
+    jdbc.update("update evidence_chain_head set last_seq = ?, last_hash = ? where id = 1", event.seq(), event.hash());
+    return event;
+  }
+
+  /** Events after {@code afterSeq} in chain order, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  public List<EvidenceEvent> page(long afterSeq, int limit) {
+    return jdbc.query("select " + COLUMNS + " from evidence_event where seq > ? order by seq limit ?",
+        EvidenceChain::map, afterSeq, limit);
+  }
+
+  /** Events that concern a secret, newest first. */
+  @Transactional(readOnly = true)
+  public List<EvidenceEvent> forSecret(String secretCode, int limit) {
+    return jdbc.query("select " + prefixed("e") + " from evidence_event_secret s join evidence_event e on e.seq = s.seq "
+        + "where s.secret_code = ? order by s.seq desc limit ?", EvidenceChain::map, secretCode, limit);
+  }
+
+  /** Events that concern a partner, newest first. */
+  @Transactional(readOnly = true)
+  public List<EvidenceEvent> forPartner(String partnerCode, int limit) {
+    return jdbc.query("select " + COLUMNS + " from evidence_event where partner_code = ? order by seq desc limit ?",
+        EvidenceChain::map, partnerCode, limit);
+  }
+
+  Head head() {
+    return jdbc.queryForObject("select last_seq, last_hash from evidence_chain_head where id = 1",
+        (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
+  }
+
+  record Head(long seq, String hash) {
+  }
+
+  private static String prefixed(String alias) {
+    return Arrays.stream(COLUMNS.split(", ")).map(c -> alias + "." + c).reduce((a, b) -> a + ", " + b).orElseThrow();
+  }
+
+  static EvidenceEvent withHash(EvidenceEvent e, String hash) {
+    return new EvidenceEvent(e.seq(), e.occurredAt(), e.actor(), e.type(), e.partnerCode(), e.secretCodes(),
+        e.ndaReference(), e.documentHash(), e.processInstanceId(), e.activityId(), e.payload(), e.prevHash(), hash);
+  }
+
+  private static EvidenceEvent map(ResultSet rs, int row) throws SQLException {
+    String codes = rs.getString("secret_codes");
+    return new EvidenceEvent(rs.getLong("seq"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+        rs.getString("type"), rs.getString("partner_code"), codes == null ? List.of() : List.of(codes.split(",")),
+        rs.getString("nda_reference"), rs.getString("document_hash"), rs.getString("process_instance"),
+        rs.getString("activity"), rs.getString("payload"), rs.getString("prev_hash"), rs.getString("hash"));
+  }
+}
