@@ -1,10 +1,12 @@
 package io.cordon.evidence;
 
+import io.cordon.identity.CurrentUser;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -27,34 +29,55 @@ public class EvidenceChain {
       + "document_hash, process_instance, activity, payload, prev_hash, hash";
 
   private final JdbcTemplate jdbc;
-  private final Actors actors;
+  private final CurrentUser currentUser;
 
-  EvidenceChain(JdbcTemplate jdbc, Actors actors) {
+  EvidenceChain(JdbcTemplate jdbc, CurrentUser currentUser) {
     this.jdbc = jdbc;
-    this.actors = actors;
+    this.currentUser = currentUser;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public EvidenceEvent append(EvidenceRecord record) {
+    return appendAll(List.of(record)).get(0);
+  }
+
+  /**
+   * Appends several events under one lock of the head, in the given order, with batched inserts: what an import of
+   * thousands of rows needs. Same guarantees as {@link #append}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<EvidenceEvent> appendAll(List<EvidenceRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
     Head head = jdbc.queryForObject("select last_seq, last_hash from evidence_chain_head where id = 1 for update",
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
     // Seconds: MySQL connections send no fractional seconds (Camunda's requirement), so store and hash what survives.
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-    EvidenceEvent draft = new EvidenceEvent(head.seq() + 1, now, actors.current(), record.type(), record.partnerCode(),
-        record.secretCodes(), record.ndaReference(), record.documentHash(), record.processInstanceId(),
-        record.activityId(), CanonicalJson.write(record.payload()), head.hash(), null);
-    EvidenceEvent event = withHash(draft, CanonicalJson.sha256Hex(draft.canonical()));
-
-    jdbc.update("insert into evidence_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        event.seq(), Timestamp.from(event.occurredAt()), event.actor(), event.type(), event.partnerCode(),
-        event.secretCodes().isEmpty() ? null : String.join(",", event.secretCodes()), event.ndaReference(),
-        event.documentHash(), event.processInstanceId(), event.activityId(), event.payload(), event.prevHash(), event.hash());
-    if (!event.secretCodes().isEmpty()) {
-      jdbc.batchUpdate("insert into evidence_event_secret (secret_code, seq) values (?, ?)",
-          event.secretCodes().stream().map(code -> new Object[] {code, event.seq()}).toList());
+    String actor = currentUser.get().id();
+    List<EvidenceEvent> events = new ArrayList<>(records.size());
+    long seq = head.seq();
+    String previous = head.hash();
+    for (EvidenceRecord record : records) {
+      EvidenceEvent draft = new EvidenceEvent(++seq, now, actor, record.type(), record.partnerCode(), record.secretCodes(),
+          record.ndaReference(), record.documentHash(), record.processInstanceId(), record.activityId(),
+          CanonicalJson.write(record.payload()), previous, null);
+      EvidenceEvent event = withHash(draft, CanonicalJson.sha256Hex(draft.canonical()));
+      events.add(event);
+      previous = event.hash();
     }
-    jdbc.update("update evidence_chain_head set last_seq = ?, last_hash = ? where id = 1", event.seq(), event.hash());
-    return event;
+    jdbc.batchUpdate("insert into evidence_event (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        events.stream().map(e -> new Object[] {e.seq(), Timestamp.from(e.occurredAt()), e.actor(), e.type(), e.partnerCode(),
+            e.secretCodes().isEmpty() ? null : String.join(",", e.secretCodes()), e.ndaReference(), e.documentHash(),
+            e.processInstanceId(), e.activityId(), e.payload(), e.prevHash(), e.hash()}).toList());
+    List<Object[]> links = events.stream()
+        .flatMap(e -> e.secretCodes().stream().map(code -> new Object[] {code, e.seq()})).toList();
+    if (!links.isEmpty()) {
+      jdbc.batchUpdate("insert into evidence_event_secret (secret_code, seq) values (?, ?)", links);
+    }
+    EvidenceEvent last = events.get(events.size() - 1);
+    jdbc.update("update evidence_chain_head set last_seq = ?, last_hash = ? where id = 1", last.seq(), last.hash());
+    return events;
   }
 
   /** Events after {@code afterSeq} in chain order, at most {@code limit}. */

@@ -1,5 +1,7 @@
 package io.cordon.platform;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mapping.PropertyReferenceException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,7 +47,21 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    if (!e.violations().isEmpty()) {
+      p.setProperty("errors", e.violations());
+    }
+    return p;
+  }
+
+  @ExceptionHandler(UnsupportedContentException.class)
+  ProblemDetail unsupported(UnsupportedContentException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content", e.getMessage());
+  }
+
+  @ExceptionHandler(PropertyReferenceException.class)
+  ProblemDetail unknownSortProperty(PropertyReferenceException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Cannot sort or filter by '" + e.getPropertyName() + "'.");
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -100,6 +117,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
       HttpStatusCode status, WebRequest request) {
     // Jackson's message names Java types and positions in the parser; say it in the client's terms.
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unknown field",
+          "The field '" + unknown.getPropertyName() + "' is not part of this request. Cordon stores metadata only: "
+              + "never send a secret's content or attachments."));
+    }
+    if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+      String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();
+      String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
+          ? " Allowed: " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+              .collect(java.util.stream.Collectors.joining(", ")) + "."
+          : "";
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid value",
+          "The value of '" + field + "' is not valid." + allowed));
+    }
     return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
         "The request body is missing or is not valid JSON of the expected shape."));
   }

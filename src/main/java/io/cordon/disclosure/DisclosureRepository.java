@@ -1,0 +1,35 @@
+package io.cordon.disclosure;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface DisclosureRepository extends JpaRepository<Disclosure, Long> {
+
+  @Query(value = """
+      select new io.cordon.disclosure.HolderView(d.id, p.code, p.legalName, p.country, d.ndaReference, d.ndaVersion,
+        d.status, d.requestedAt, d.disclosedAt, d.closedAt)
+      from Disclosure d join d.partner p
+      where d.secret.id = :secretId and d.status in :statuses""",
+      countQuery = "select count(d) from Disclosure d where d.secret.id = :secretId and d.status in :statuses")
+  Page<HolderView> holders(@Param("secretId") long secretId, @Param("statuses") Collection<DisclosureStatus> statuses, Pageable page);
+
+  @Query(value = """
+      select new io.cordon.disclosure.HoldingView(d.id, s.code, s.title, s.classification, s.ownerId, d.ndaReference,
+        d.ndaVersion, d.status, d.requestedAt, d.disclosedAt, d.closedAt)
+      from Disclosure d join d.secret s
+      where d.partner.id = :partnerId and d.status in :statuses""",
+      countQuery = "select count(d) from Disclosure d where d.partner.id = :partnerId and d.status in :statuses")
+  Page<HoldingView> holdings(@Param("partnerId") long partnerId, @Param("statuses") Collection<DisclosureStatus> statuses, Pageable page);
+
+  @Query("select count(d) > 0 from Disclosure d where d.secret.id = :secretId and d.partner.id = :partnerId and d.status in :statuses")
+  boolean existsOpen(@Param("secretId") long secretId, @Param("partnerId") long partnerId,
+      @Param("statuses") Collection<DisclosureStatus> statuses);
+
+  @Query("select d from Disclosure d where d.partner.id = :partnerId and d.status in :statuses order by d.id")
+  List<Disclosure> findByPartner(@Param("partnerId") long partnerId, @Param("statuses") Collection<DisclosureStatus> statuses);
+}

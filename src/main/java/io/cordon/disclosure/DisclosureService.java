@@ -1,0 +1,208 @@
+package io.cordon.disclosure;
+
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CordonGroups;
+import io.cordon.identity.CordonUser;
+import io.cordon.identity.CurrentUser;
+import io.cordon.partner.Partner;
+import io.cordon.partner.PartnerRef;
+import io.cordon.partner.PartnerService;
+import io.cordon.partner.PartnerStatus;
+import io.cordon.platform.ConflictException;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.NotFoundException;
+import io.cordon.secret.SecretRef;
+import io.cordon.secret.SecretService;
+import io.cordon.secret.SecretStatus;
+import io.cordon.secret.TradeSecret;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Disclosures and the lineage. The only way to {@code DISCLOSED} is {@link #disclose}, the gate: the secret is
+ * active, the partner is active, and the NDA named on the disclosure is in force for that partner.
+ */
+@Service
+public class DisclosureService {
+
+  private final DisclosureRepository disclosures;
+  private final SecretService secrets;
+  private final PartnerService partners;
+  private final NdaCheck ndaCheck;
+  private final EvidenceChain evidence;
+  private final CurrentUser currentUser;
+  private final EntityManager entityManager;
+
+  DisclosureService(DisclosureRepository disclosures, SecretService secrets, PartnerService partners, NdaCheck ndaCheck,
+      EvidenceChain evidence, CurrentUser currentUser, EntityManager entityManager) {
+    this.disclosures = disclosures;
+    this.secrets = secrets;
+    this.partners = partners;
+    this.ndaCheck = ndaCheck;
+    this.evidence = evidence;
+    this.currentUser = currentUser;
+    this.entityManager = entityManager;
+  }
+
+  @Transactional
+  public DisclosureView request(DisclosureRequest request) {
+    SecretRef secret = secrets.resolve(List.of(request.secretCode())).get(request.secretCode());
+    PartnerRef partner = partners.resolve(request.partnerCode());
+    if (secret.status() != SecretStatus.ACTIVE) {
+      throw new ConflictException("Trade secret " + secret.code() + " is " + secret.status() + ": only active secrets can be disclosed.");
+    }
+    if (EnumSet.of(PartnerStatus.SUSPENDED, PartnerStatus.OFFBOARDED, PartnerStatus.REJECTED).contains(partner.status())) {
+      throw new ConflictException("Partner " + partner.code() + " is " + partner.status() + ": no new disclosures to it.");
+    }
+    if (disclosures.existsOpen(secret.id(), partner.id(), DisclosureStatus.OPEN)) {
+      throw new ConflictException("Partner " + partner.code() + " already has an open disclosure of " + secret.code() + ".");
+    }
+    Disclosure d = disclosures.save(new Disclosure(entityManager.getReference(TradeSecret.class, secret.id()),
+        entityManager.getReference(Partner.class, partner.id()), request, now()));
+    evidence.append(record("DISCLOSURE_REQUESTED", d, secret.code(), partner.code())
+        .payload(Map.of("disclosureId", d.getId(), "purpose", request.purpose(), "permittedRecipients", request.permittedRecipients())));
+    return DisclosureView.of(d);
+  }
+
+  /** The secret's owner (or security, admins) approves or declines; a decline revokes the request. */
+  @Transactional
+  public DisclosureView decide(long id, Approval.Decision decision, String comment) {
+    Disclosure d = find(id);
+    CordonUser user = currentUser.get();
+    String role = approverRole(user, d.getSecret());
+    d.decide(new Approval(user.id(), role, decision, now(), comment));
+    disclosures.saveAndFlush(d);
+    evidence.append(record(decision == Approval.Decision.APPROVED ? "DISCLOSURE_APPROVED" : "DISCLOSURE_DECLINED", d,
+        d.getSecret().getCode(), d.getPartner().getCode())
+        .payload(Map.of("disclosureId", id, "role", role, "comment", comment == null ? "" : comment)));
+    return DisclosureView.of(d);
+  }
+
+  /**
+   * The gate: makes an approved (or suspended) disclosure real, optionally naming the executed NDA that covers it.
+   * Refused, with the reason, unless secret and partner are active and the NDA is in force for this partner.
+   */
+  @Transactional
+  public DisclosureView disclose(long id, String ndaReference, Integer ndaVersion) {
+    Disclosure d = find(id);
+    if (ndaReference != null) {
+      d.coverBy(ndaReference, ndaVersion);
+    }
+    TradeSecret secret = d.getSecret();
+    Partner partner = d.getPartner();
+    if (secret.getStatus() != SecretStatus.ACTIVE) {
+      throw new ConflictException("Trade secret " + secret.getCode() + " is " + secret.getStatus() + ": it cannot be disclosed.");
+    }
+    if (partner.getStatus() != PartnerStatus.ACTIVE) {
+      throw new ConflictException("Partner " + partner.getCode() + " is " + partner.getStatus()
+          + ": secrets are disclosed only to active partners.");
+    }
+    if (d.getNdaReference() == null) {
+      throw new ConflictException("Disclosure " + id + " names no NDA: record the executed NDA that covers it first.");
+    }
+    NdaCheck.Standing standing = ndaCheck.standing(d.getNdaReference(), d.getNdaVersion(), partner.getCode());
+    if (standing != NdaCheck.Standing.IN_FORCE) {
+      throw new ConflictException("NDA " + d.getNdaReference() + " does not cover disclosure " + id + ": " + explain(standing));
+    }
+    DisclosureStatus from = d.getStatus();
+    d.moveTo(DisclosureStatus.DISCLOSED, now());
+    disclosures.saveAndFlush(d);
+    evidence.append(record(from == DisclosureStatus.SUSPENDED ? "DISCLOSURE_REINSTATED" : "SECRET_DISCLOSED", d,
+        secret.getCode(), partner.getCode()).payload(Map.of("disclosureId", id, "permittedRecipients", d.getPermittedRecipients())));
+    return DisclosureView.of(d);
+  }
+
+  /** Suspend, return, destroy or revoke. Reinstating a suspended disclosure goes through {@link #disclose}. */
+  @Transactional
+  public DisclosureView close(long id, DisclosureStatus to, String reason) {
+    if (!EnumSet.of(DisclosureStatus.SUSPENDED, DisclosureStatus.RETURNED, DisclosureStatus.DESTROYED, DisclosureStatus.REVOKED).contains(to)) {
+      throw new InvalidInputException("Use this to suspend, return, destroy or revoke a disclosure; " + to
+          + " is reached through " + (to == DisclosureStatus.APPROVED ? "an approval." : "the disclosure gate."));
+    }
+    Disclosure d = find(id);
+    DisclosureStatus from = d.getStatus();
+    d.moveTo(to, now());
+    disclosures.saveAndFlush(d);
+    evidence.append(record("DISCLOSURE_" + to.name(), d, d.getSecret().getCode(), d.getPartner().getCode())
+        .payload(Map.of("disclosureId", id, "from", from.name(), "reason", reason == null ? "" : reason)));
+    return DisclosureView.of(d);
+  }
+
+  @Transactional(readOnly = true)
+  public DisclosureView get(long id) {
+    return DisclosureView.of(find(id));
+  }
+
+  /** Who holds (or held) secret X: paged, filtered by status (all statuses when none are given). */
+  @Transactional(readOnly = true)
+  public Page<HolderView> holders(String secretCode, Collection<DisclosureStatus> statuses, Pageable page) {
+    SecretRef secret = secrets.resolve(List.of(secretCode)).get(secretCode);
+    return disclosures.holders(secret.id(), orAll(statuses), page);
+  }
+
+  /** What partner P holds (or held): paged, filtered by status; crown-jewel titles only for those entitled. */
+  @Transactional(readOnly = true)
+  public Page<HoldingView> holdings(String partnerCode, Collection<DisclosureStatus> statuses, Pageable page) {
+    PartnerRef partner = partners.resolve(partnerCode);
+    Map<String, Boolean> visible = new HashMap<>();
+    return disclosures.holdings(partner.id(), orAll(statuses), page).map(h -> visible.computeIfAbsent(h.secretCode(),
+        code -> secrets.canSeeDetails(new SecretRef(0, code, null, h.classification(), h.ownerId(), null))) ? h : h.redacted());
+  }
+
+  private Disclosure find(long id) {
+    return disclosures.findById(id).orElseThrow(() -> new NotFoundException("No disclosure with id " + id + "."));
+  }
+
+  private static String approverRole(CordonUser user, TradeSecret secret) {
+    if (CurrentUser.isSystem(user)) {
+      return "system";
+    }
+    if (user.id().equals(secret.getOwnerId())) {
+      return "owner";
+    }
+    if (user.isMemberOf(CordonGroups.SECURITY)) {
+      return CordonGroups.SECURITY;
+    }
+    if (user.isMemberOf(CordonGroups.ADMINS)) {
+      return CordonGroups.ADMINS;
+    }
+    throw new AccessDeniedException("Only the owner of " + secret.getCode() + ", security or admins decide on its disclosure");
+  }
+
+  private static String explain(NdaCheck.Standing standing) {
+    return switch (standing) {
+      case IN_FORCE -> "it is in force.";
+      case UNKNOWN -> "Cordon knows no such NDA.";
+      case NOT_EXECUTED -> "it has not been signed (executed) yet.";
+      case EXPIRED -> "its term has ended.";
+      case TERMINATED -> "it was terminated.";
+      case OTHER_PARTNER -> "it was concluded with another partner.";
+    };
+  }
+
+  private static Set<DisclosureStatus> orAll(Collection<DisclosureStatus> statuses) {
+    return statuses == null || statuses.isEmpty() ? EnumSet.allOf(DisclosureStatus.class) : EnumSet.copyOf(statuses);
+  }
+
+  private static EvidenceRecord record(String type, Disclosure d, String secretCode, String partnerCode) {
+    return EvidenceRecord.of(type).partner(partnerCode).secrets(List.of(secretCode)).nda(d.getNdaReference(), null);
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+  }
+}

@@ -1,0 +1,5 @@
+package io.cordon.partner;
+
+public enum RiskTier {
+  LOW, MEDIUM, HIGH, CRITICAL
+}

@@ -1,0 +1,5 @@
+package io.cordon.secret;
+
+public enum SecretCategory {
+  TECHNICAL, PROCESS, BUSINESS, DATA, SOFTWARE
+}

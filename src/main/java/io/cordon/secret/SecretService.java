@@ -1,0 +1,202 @@
+package io.cordon.secret;
+
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CordonGroups;
+import io.cordon.identity.CordonUser;
+import io.cordon.identity.CurrentUser;
+import io.cordon.identity.Directory;
+import io.cordon.platform.CodeSequences;
+import io.cordon.platform.ConflictException;
+import io.cordon.platform.Countries;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.InvalidInputException.Violation;
+import io.cordon.platform.NotFoundException;
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The register of trade secrets. Every change appends its evidence event in the same transaction. */
+@Service
+public class SecretService {
+
+  static final String CODE_PREFIX = "TS-";
+  static final String SEQUENCE = "secret";
+
+  private final TradeSecretRepository secrets;
+  private final CodeSequences codes;
+  private final EvidenceChain evidence;
+  private final CurrentUser currentUser;
+  private final Directory directory;
+
+  SecretService(TradeSecretRepository secrets, CodeSequences codes, EvidenceChain evidence, CurrentUser currentUser,
+      Directory directory) {
+    this.secrets = secrets;
+    this.codes = codes;
+    this.evidence = evidence;
+    this.currentUser = currentUser;
+    this.directory = directory;
+  }
+
+  @Transactional
+  public SecretView register(SecretDetails details) {
+    CordonUser user = currentUser.get();
+    checkCanCreate(user);
+    validate(details, "");
+    String code = CodeSequences.format(CODE_PREFIX, codes.reserve(SEQUENCE, 1));
+    TradeSecret secret = secrets.save(new TradeSecret(code, details, now()));
+    evidence.append(registered(secret));
+    return SecretAccess.view(user, secret);
+  }
+
+  @Transactional
+  public SecretView update(String code, long expectedVersion, SecretDetails details) {
+    CordonUser user = currentUser.get();
+    TradeSecret secret = find(code);
+    SecretAccess.checkCanChange(user, secret);
+    if (secret.getVersion() != expectedVersion) {
+      throw new ConflictException("Trade secret " + code + " was changed by someone else (version " + secret.getVersion()
+          + ", you sent " + expectedVersion + "). Reload it and apply your change again.");
+    }
+    validate(details, "");
+    SecretDetails before = secret.details();
+    secret.apply(details, now());
+    secrets.saveAndFlush(secret);
+    evidence.append(EvidenceRecord.of("SECRET_CHANGED").secrets(List.of(code))
+        .payload(Map.of("changed", changedFields(before, details), "classification", details.classification().name(),
+            "ownerId", details.ownerId(), "version", secret.getVersion())));
+    return SecretAccess.view(user, secret);
+  }
+
+  @Transactional
+  public SecretView changeStatus(String code, SecretStatus to, String reason) {
+    CordonUser user = currentUser.get();
+    TradeSecret secret = find(code);
+    SecretAccess.checkCanChange(user, secret);
+    SecretStatus from = secret.getStatus();
+    secret.changeStatus(to, now());
+    secrets.saveAndFlush(secret);
+    evidence.append(EvidenceRecord.of("SECRET_STATUS_CHANGED").secrets(List.of(code))
+        .payload(Map.of("from", from.name(), "to", to.name(), "reason", reason == null ? "" : reason)));
+    return SecretAccess.view(user, secret);
+  }
+
+  @Transactional(readOnly = true)
+  public SecretView get(String code) {
+    return SecretAccess.view(currentUser.get(), find(code));
+  }
+
+  @Transactional(readOnly = true)
+  public Page<SecretView> search(SecretFilter filter, Pageable page) {
+    CordonUser user = currentUser.get();
+    return secrets.findAll(matching(filter, user), page).map(s -> SecretAccess.view(user, s));
+  }
+
+  /** Secrets by code for other modules; fails naming every unknown code. */
+  @Transactional(readOnly = true)
+  public Map<String, SecretRef> resolve(Collection<String> codes) {
+    Map<String, SecretRef> found = new LinkedHashMap<>();
+    secrets.findByCodeIn(codes).forEach(s -> found.put(s.getCode(), SecretRef.of(s)));
+    List<String> unknown = codes.stream().filter(c -> !found.containsKey(c)).distinct().sorted().toList();
+    if (!unknown.isEmpty()) {
+      throw new NotFoundException("Unknown trade secret code(s): " + String.join(", ", unknown) + ".");
+    }
+    return found;
+  }
+
+  /** Whether the current user may see the secret's title and summary (for views built by other modules). */
+  public boolean canSeeDetails(SecretRef secret) {
+    return SecretAccess.canSeeDetails(currentUser.get(), secret.classification(), secret.ownerId());
+  }
+
+  TradeSecret find(String code) {
+    return secrets.findByCode(code).orElseThrow(() -> new NotFoundException("No trade secret with code " + code + "."));
+  }
+
+  void checkCanCreate(CordonUser user) {
+    if (!SecretAccess.isPrivileged(user) && !user.isMemberOf(CordonGroups.SECRET_OWNERS)) {
+      throw new AccessDeniedException("Only secret owners, security and admins register secrets");
+    }
+  }
+
+  /** Rules bean validation cannot check: the owner exists in secret-owners, countries are real ISO codes. */
+  List<Violation> violations(SecretDetails details, String fieldPrefix) {
+    List<Violation> violations = new ArrayList<>();
+    if (details.ownerId() != null && !directory.isMember(details.ownerId(), CordonGroups.SECRET_OWNERS)) {
+      violations.add(new Violation(fieldPrefix + "ownerId",
+          "unknown owner '" + details.ownerId() + "': must be a user of group " + CordonGroups.SECRET_OWNERS));
+    }
+    for (String country : details.countries()) {
+      if (!Countries.isValid(country)) {
+        violations.add(new Violation(fieldPrefix + "countries", "'" + country + "' is not an ISO 3166 country code"));
+      }
+    }
+    return violations;
+  }
+
+  private void validate(SecretDetails details, String fieldPrefix) {
+    List<Violation> violations = violations(details, fieldPrefix);
+    if (!violations.isEmpty()) {
+      throw InvalidInputException.of(violations);
+    }
+  }
+
+  static EvidenceRecord registered(TradeSecret secret) {
+    return EvidenceRecord.of("SECRET_REGISTERED").secrets(List.of(secret.getCode()))
+        .payload(Map.of("classification", secret.getClassification().name(), "category", secret.getCategory().name(),
+            "ownerId", secret.getOwnerId()));
+  }
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static List<String> changedFields(SecretDetails a, SecretDetails b) {
+    TreeSet<String> changed = new TreeSet<>();
+    if (!a.title().equals(b.title())) changed.add("title");
+    if (!java.util.Objects.equals(a.summary(), b.summary())) changed.add("summary");
+    if (a.category() != b.category()) changed.add("category");
+    if (a.classification() != b.classification()) changed.add("classification");
+    if (!a.ownerId().equals(b.ownerId())) changed.add("ownerId");
+    if (!a.systems().equals(b.systems())) changed.add("systems");
+    if (!a.sites().equals(b.sites())) changed.add("sites");
+    if (!a.countries().equals(b.countries())) changed.add("countries");
+    if (!a.measures().equals(b.measures())) changed.add("measures");
+    return List.copyOf(changed);
+  }
+
+  private static Specification<TradeSecret> matching(SecretFilter f, CordonUser user) {
+    return (root, query, cb) -> {
+      List<Predicate> all = new ArrayList<>();
+      if (f.status() != null) all.add(cb.equal(root.get("status"), f.status()));
+      if (f.classification() != null) all.add(cb.equal(root.get("classification"), f.classification()));
+      if (f.category() != null) all.add(cb.equal(root.get("category"), f.category()));
+      if (f.ownerId() != null) all.add(cb.equal(root.get("ownerId"), f.ownerId()));
+      if (f.q() != null && !f.q().isBlank()) {
+        String like = "%" + f.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        Predicate codeMatches = cb.like(cb.lower(root.get("code")), like, '\\');
+        Predicate titleMatches = cb.like(cb.lower(root.get("title")), like, '\\');
+        if (!SecretAccess.isPrivileged(user)) {
+          // A title search must not reveal what a crown jewel the caller may not see is about.
+          titleMatches = cb.and(titleMatches, cb.or(cb.notEqual(root.get("classification"), Classification.CROWN_JEWEL),
+              cb.equal(root.get("ownerId"), user.id())));
+        }
+        all.add(cb.or(codeMatches, titleMatches));
+      }
+      return cb.and(all.toArray(Predicate[]::new));
+    };
+  }
+}
