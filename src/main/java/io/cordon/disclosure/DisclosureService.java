@@ -99,6 +99,9 @@ public class DisclosureService {
   @Transactional
   public DisclosureView disclose(long id, String ndaReference, Integer ndaVersion) {
     Disclosure d = find(id);
+    if (d.getStatus() == DisclosureStatus.REQUESTED) {
+      throw new ConflictException("Disclosure " + id + " is not approved yet: the secret's owner decides first.");
+    }
     if (ndaReference != null) {
       d.coverBy(ndaReference, ndaVersion);
     }
