@@ -31,12 +31,15 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
 
 /**
  * Disclosures and the lineage. The only way to {@code DISCLOSED} is {@link #disclose}, the gate: the secret is
  * active, the partner is active, and the NDA named on the disclosure is in force for that partner.
  */
 @Service
+@Validated
 public class DisclosureService {
 
   private final DisclosureRepository disclosures;
@@ -59,7 +62,7 @@ public class DisclosureService {
   }
 
   @Transactional
-  public DisclosureView request(DisclosureRequest request) {
+  public DisclosureView request(@Valid DisclosureRequest request) {
     SecretRef secret = secrets.resolve(List.of(request.secretCode())).get(request.secretCode());
     PartnerRef partner = partners.resolve(request.partnerCode());
     if (secret.status() != SecretStatus.ACTIVE) {
@@ -143,6 +146,13 @@ public class DisclosureService {
     evidence.append(record("DISCLOSURE_" + to.name(), d, d.getSecret().getCode(), d.getPartner().getCode())
         .payload(Map.of("disclosureId", id, "from", from.name(), "reason", reason == null ? "" : reason)));
     return DisclosureView.of(d);
+  }
+
+  /** A partner's disclosures in the given states, oldest first (for processes acting on all of them). */
+  @Transactional(readOnly = true)
+  public List<DisclosureView> ofPartner(String partnerCode, Collection<DisclosureStatus> statuses) {
+    PartnerRef partner = partners.resolve(partnerCode);
+    return disclosures.findByPartner(partner.id(), orAll(statuses)).stream().map(DisclosureView::of).toList();
   }
 
   @Transactional(readOnly = true)

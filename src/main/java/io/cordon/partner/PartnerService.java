@@ -2,6 +2,7 @@ package io.cordon.partner;
 
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CurrentUser;
 import io.cordon.platform.CodeSequences;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.Countries;
@@ -21,9 +22,12 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
 
 /** The register of partners. Every change appends its evidence event in the same transaction. */
 @Service
+@Validated
 public class PartnerService {
 
   static final String CODE_PREFIX = "P-";
@@ -32,15 +36,33 @@ public class PartnerService {
   private final PartnerRepository partners;
   private final CodeSequences codes;
   private final EvidenceChain evidence;
+  private final DueDiligenceRepository dueDiligence;
+  private final CurrentUser currentUser;
 
-  PartnerService(PartnerRepository partners, CodeSequences codes, EvidenceChain evidence) {
+  PartnerService(PartnerRepository partners, CodeSequences codes, EvidenceChain evidence,
+      DueDiligenceRepository dueDiligence, CurrentUser currentUser) {
     this.partners = partners;
     this.codes = codes;
     this.evidence = evidence;
+    this.dueDiligence = dueDiligence;
+    this.currentUser = currentUser;
+  }
+
+  /** Stores a due-diligence review of the partner (onboarding), by the current user. */
+  @Transactional
+  public long recordDueDiligence(String code, String processInstanceId, @Valid DueDiligenceAnswers answers) {
+    Partner partner = find(code);
+    DueDiligence review = dueDiligence.save(new DueDiligence(partner.getId(), processInstanceId, answers,
+        currentUser.get().id(), now()));
+    evidence.append(EvidenceRecord.of("DUE_DILIGENCE_RECORDED").partner(code)
+        .payload(Map.of("dueDiligenceId", review.getId(), "accessControlInPlace", answers.accessControlInPlace(),
+            "usesSubcontractors", answers.usesSubcontractors(), "incidentsLastFiveYears", answers.incidentsLastFiveYears(),
+            "staffTurnover", answers.staffTurnover(), "securityCertified", answers.securityCertified())));
+    return review.getId();
   }
 
   @Transactional
-  public PartnerView register(PartnerDetails details) {
+  public PartnerView register(@Valid PartnerDetails details) {
     validate(details);
     String code = CodeSequences.format(CODE_PREFIX, codes.reserve(SEQUENCE, 1));
     Partner partner = partners.save(new Partner(code, details, parentOf(details, null), now()));
@@ -49,7 +71,7 @@ public class PartnerService {
   }
 
   @Transactional
-  public PartnerView update(String code, long expectedVersion, PartnerDetails details) {
+  public PartnerView update(String code, long expectedVersion, @Valid PartnerDetails details) {
     Partner partner = find(code);
     if (partner.getVersion() != expectedVersion) {
       throw new ConflictException("Partner " + code + " was changed by someone else (version " + partner.getVersion()
@@ -80,6 +102,7 @@ public class PartnerService {
   public PartnerView assess(String code, RiskTier tier) {
     Partner partner = find(code);
     partner.assess(tier, now());
+    dueDiligence.findFirstByPartnerIdOrderByIdDesc(partner.getId()).ifPresent(review -> review.tier(tier));
     evidence.append(EvidenceRecord.of("PARTNER_RISK_ASSESSED").partner(code).payload(Map.of("riskTier", tier.name())));
     return PartnerView.of(partner);
   }

@@ -28,9 +28,12 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+import jakarta.validation.Valid;
 
 /** The register of trade secrets. Every change appends its evidence event in the same transaction. */
 @Service
+@Validated
 public class SecretService {
 
   static final String CODE_PREFIX = "TS-";
@@ -52,7 +55,7 @@ public class SecretService {
   }
 
   @Transactional
-  public SecretView register(SecretDetails details) {
+  public SecretView register(@Valid SecretDetails details) {
     CordonUser user = currentUser.get();
     checkCanCreate(user);
     validate(details, "");
@@ -63,7 +66,7 @@ public class SecretService {
   }
 
   @Transactional
-  public SecretView update(String code, long expectedVersion, SecretDetails details) {
+  public SecretView update(String code, long expectedVersion, @Valid SecretDetails details) {
     CordonUser user = currentUser.get();
     TradeSecret secret = find(code);
     SecretAccess.checkCanChange(user, secret);

@@ -22,6 +22,7 @@ class OnboardingDecisionsTest {
   private static final DmnEngine ENGINE = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private static final DmnDecision RISK_TIER = parse("bpmn/PartnerRiskTier.dmn", "PartnerRiskTier");
   private static final DmnDecision APPROVALS = parse("bpmn/DisclosureApprovalMatrix.dmn", "DisclosureApprovalMatrix");
+  private static final DmnDecision INTERVAL = parse("bpmn/RecertificationInterval.dmn", "RecertificationInterval");
 
   private static DmnDecision parse(String file, String key) {
     try (InputStream in = new FileInputStream(file)) {
@@ -83,5 +84,19 @@ class OnboardingDecisionsTest {
     List<String> expected = approvers.isEmpty() ? List.of() : List.of(approvers.split("\\+"));
     DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(APPROVALS, Map.of("classification", classification, "riskTier", tier));
     assertThat(result.collectEntries("approver")).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "rule {0}: {1} partner holding {2} re-certifies every {3} months")
+  @CsvSource({
+      "1, CRITICAL, CONFIDENTIAL, 3",
+      "2, HIGH,     SECRET,       6",
+      "3, LOW,      CROWN_JEWEL,  6",
+      "4, MEDIUM,   SECRET,       6",
+      "5, MEDIUM,   CONFIDENTIAL, 12",
+      "5, LOW,      SECRET,       12"})
+  void recertificationIntervalRules(int rule, String tier, String classification, int months) {
+    DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(INTERVAL,
+        Map.of("riskTier", tier, "highestClassification", classification));
+    assertThat(result.getSingleResult().<Integer>getSingleEntry()).isEqualTo(months);
   }
 }

@@ -1,0 +1,197 @@
+package io.cordon.onboarding;
+
+import io.cordon.disclosure.DisclosureRequest;
+import io.cordon.disclosure.DisclosureService;
+import io.cordon.disclosure.DisclosureStatus;
+import io.cordon.disclosure.DisclosureView;
+import io.cordon.disclosure.Approval;
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.partner.Contact;
+import io.cordon.partner.DueDiligenceAnswers;
+import io.cordon.partner.PartnerDetails;
+import io.cordon.partner.PartnerRef;
+import io.cordon.partner.PartnerService;
+import io.cordon.partner.PartnerStatus;
+import io.cordon.partner.PartnerType;
+import io.cordon.partner.RiskTier;
+import io.cordon.platform.ConflictException;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.secret.Classification;
+import io.cordon.secret.SecretRef;
+import io.cordon.secret.SecretService;
+import io.cordon.secret.SecretStatus;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What partner onboarding does to the register, step by step. Each method is one step of the model; the delegates
+ * only move variables in and out.
+ */
+@Service
+public class OnboardingService {
+
+  private final PartnerService partners;
+  private final SecretService secrets;
+  private final DisclosureService disclosures;
+  private final EvidenceChain evidence;
+  private final ApplicationEventPublisher events;
+
+  OnboardingService(PartnerService partners, SecretService secrets, DisclosureService disclosures, EvidenceChain evidence,
+      ApplicationEventPublisher events) {
+    this.partners = partners;
+    this.secrets = secrets;
+    this.disclosures = disclosures;
+    this.evidence = evidence;
+    this.events = events;
+  }
+
+  /**
+   * Checks the request and puts the partner into ONBOARDING: every secret must exist and be active, and the partner
+   * must not be onboarding already. A new partner is registered first. All or nothing.
+   */
+  @Transactional
+  public OnboardingStarted start(OnboardingRequest request, String processInstanceId) {
+    if (request.secretCodes().isEmpty()) {
+      throw new InvalidInputException("Name at least one secret to be disclosed (codes such as TS-0001).");
+    }
+    Map<String, SecretRef> requested = secrets.resolve(request.secretCodes());
+    List<String> inactive = requested.values().stream().filter(s -> s.status() != SecretStatus.ACTIVE)
+        .map(s -> s.code() + " (" + s.status() + ")").sorted().toList();
+    if (!inactive.isEmpty()) {
+      throw new ConflictException("Only active secrets can be disclosed; not: " + String.join(", ", inactive) + ".");
+    }
+    String partnerCode = request.partnerCode() == null || request.partnerCode().isBlank()
+        ? registerNewPartner(request) : request.partnerCode().trim();
+    PartnerRef partner = partners.resolve(partnerCode);
+    if (partner.status() == PartnerStatus.ONBOARDING) {
+      throw new ConflictException("Partner " + partnerCode + " is already being onboarded.");
+    }
+    if (partner.status() != PartnerStatus.PROSPECT) {
+      throw new ConflictException("Partner " + partnerCode + " is " + partner.status()
+          + "; onboarding starts from a prospect. Active partners request more secrets through a disclosure request.");
+    }
+    partners.changeStatus(partnerCode, PartnerStatus.ONBOARDING, "onboarding " + processInstanceId);
+    List<String> codes = List.copyOf(requested.keySet());
+    Classification highest = requested.values().stream().map(SecretRef::classification)
+        .max(Comparator.naturalOrder()).orElseThrow();
+    evidence.append(EvidenceRecord.of("ONBOARDING_STARTED").partner(partnerCode).secrets(codes)
+        .process(processInstanceId, "StartEvent_OnboardingRequested")
+        .payload(Map.of("purpose", request.purpose(), "ndaKind", request.ndaKind())));
+    return new OnboardingStarted(partnerCode, partner.country(), partner.type().name(), codes, highest.name());
+  }
+
+  @Transactional
+  public void recordDueDiligence(String partnerCode, String processInstanceId, DueDiligenceAnswers answers) {
+    partners.recordDueDiligence(partnerCode, processInstanceId, answers);
+  }
+
+  @Transactional
+  public void recordRiskTier(String partnerCode, String riskTier) {
+    partners.assess(partnerCode, RiskTier.valueOf(riskTier));
+  }
+
+  /** Ends the onboarding with the partner rejected (security or legal said no). */
+  @Transactional
+  public void reject(String partnerCode, String by, String reason) {
+    revokeOpenDisclosures(partnerCode, "onboarding rejected by " + by);
+    partners.changeStatus(partnerCode, PartnerStatus.REJECTED, "rejected by " + by + (reason == null ? "" : ": " + reason));
+  }
+
+  /** Procurement withdrew the onboarding: the partner is a prospect again and nothing was disclosed. */
+  @Transactional
+  public void withdraw(String partnerCode, String reason) {
+    revokeOpenDisclosures(partnerCode, "onboarding withdrawn");
+    partners.changeStatus(partnerCode, PartnerStatus.PROSPECT, "onboarding withdrawn" + (reason == null ? "" : ": " + reason));
+  }
+
+  /**
+   * Requests one disclosure per secret, under the approved NDA, and says who must approve each: items
+   * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}. A secret that needs no approval
+   * (no approver in the matrix) is approved on the register's authority right away.
+   */
+  @Transactional
+  public List<ApprovalItem> requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
+      String purpose, Map<String, List<String>> approversBySecret) {
+    Map<String, SecretRef> refs = secrets.resolve(secretCodes);
+    List<ApprovalItem> items = new ArrayList<>();
+    for (String code : secretCodes) {
+      DisclosureView d = disclosures.request(new DisclosureRequest(code, partnerCode, ndaReference, null, purpose, List.of(), null));
+      List<String> approvers = approversBySecret.getOrDefault(code, List.of());
+      if (approvers.isEmpty()) {
+        disclosures.decide(d.id(), Approval.Decision.APPROVED, "no approval required for " + refs.get(code).classification());
+      }
+      for (String approver : approvers) {
+        items.add("OWNER".equals(approver) ? ApprovalItem.owner(d.id(), refs.get(code).ownerId())
+            : ApprovalItem.security(d.id()));
+      }
+    }
+    return items;
+  }
+
+  @Transactional
+  public void decideDisclosure(long disclosureId, boolean approved, String comment) {
+    disclosures.decide(disclosureId, approved ? Approval.Decision.APPROVED : Approval.Decision.DECLINED, comment);
+  }
+
+  /**
+   * The last step: the partner becomes active, and every approved disclosure whose secret the executed NDA covers
+   * goes through the disclosure gate. Declined or uncovered secrets are not disclosed (uncovered ones are revoked).
+   */
+  @Transactional
+  public PartnerOnboarded activate(String partnerCode, String ndaReference, Integer ndaVersion, Set<String> coveredSecrets,
+      int recertificationMonths) {
+    partners.changeStatus(partnerCode, PartnerStatus.ACTIVE, "onboarding complete under " + ndaReference);
+    List<String> disclosed = new ArrayList<>();
+    for (DisclosureView d : disclosures.ofPartner(partnerCode, EnumSet.of(DisclosureStatus.APPROVED))) {
+      if (coveredSecrets.contains(d.secretCode())) {
+        disclosures.disclose(d.id(), ndaReference, ndaVersion);
+        disclosed.add(d.secretCode());
+      } else {
+        disclosures.close(d.id(), DisclosureStatus.REVOKED, "not covered by the executed NDA " + ndaReference);
+      }
+    }
+    LocalDate next = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).plusMonths(recertificationMonths);
+    String tier = String.valueOf(partners.scheduleRecertification(partnerCode, next).riskTier());
+    PartnerOnboarded onboarded = new PartnerOnboarded(partnerCode, tier, ndaReference, next, List.copyOf(disclosed));
+    events.publishEvent(onboarded);
+    return onboarded;
+  }
+
+  private String registerNewPartner(OnboardingRequest r) {
+    if (r.partnerName() == null || r.partnerName().isBlank() || r.partnerCountry() == null || r.partnerType() == null) {
+      throw new InvalidInputException("Name an existing prospect (partner code) or give the new partner's legal name, "
+          + "country and type.");
+    }
+    PartnerType type;
+    try {
+      type = PartnerType.valueOf(r.partnerType());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("Unknown partner type '" + r.partnerType() + "'. Allowed: "
+          + java.util.Arrays.toString(PartnerType.values()) + ".");
+    }
+    List<Contact> contacts = r.contactEmail() == null || r.contactEmail().isBlank() ? List.of()
+        : List.of(new Contact(r.contactName() == null || r.contactName().isBlank() ? r.contactEmail() : r.contactName(),
+            r.contactEmail(), "primary contact"));
+    return partners.register(new PartnerDetails(r.partnerName().trim(), null, r.partnerCountry().trim(), null, type, null,
+        contacts)).code();
+  }
+
+  private void revokeOpenDisclosures(String partnerCode, String reason) {
+    Collection<DisclosureStatus> open = EnumSet.of(DisclosureStatus.REQUESTED, DisclosureStatus.APPROVED);
+    for (DisclosureView d : disclosures.ofPartner(partnerCode, open)) {
+      disclosures.close(d.id(), DisclosureStatus.REVOKED, reason);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.cordon.onboarding;
+
+import io.cordon.platform.ConflictException;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.NotFoundException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * A step that runs while a user waits (starting from Tasklist, completing a form) reports what was wrong with the
+ * user's input as a bad request, which Tasklist shows as the message; nothing of the step is kept.
+ */
+final class UserErrors {
+
+  private UserErrors() {
+  }
+
+  static <T> T reported(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (NotFoundException | ConflictException | InvalidInputException e) {
+      throw new BadUserRequestException(e.getMessage(), e);
+    } catch (ConstraintViolationException e) {
+      String message = e.getConstraintViolations().stream()
+          .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted()
+          .reduce((a, b) -> a + "; " + b).orElse("invalid input");
+      throw new BadUserRequestException("Please correct: " + message, e);
+    }
+  }
+
+  private static String lastNode(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+}
