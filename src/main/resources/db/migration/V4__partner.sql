@@ -5,6 +5,7 @@ create table partner (
   native_name          varchar(200),
   country              varchar(2)    not null,
   registration_id      varchar(64),
+  address              varchar(500),
   type                 varchar(32)   not null,
   parent_id            bigint,
   contacts             varchar(8000) not null,

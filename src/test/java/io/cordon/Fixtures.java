@@ -30,6 +30,7 @@ public final class Fixtures {
     body.put("nativeName", "CN".equals(country) ? "深圳精密制造有限公司" : null);
     body.put("country", country);
     body.put("registrationId", "HRB 12345");
+    body.put("address", "Industriestrasse 1, 80333 Munich");
     body.put("type", "CONTRACT_MANUFACTURER");
     body.put("parentCode", parentCode);
     body.put("contacts", List.of(Map.of("name", "Li Wei", "email", "li.wei@partner.example", "role", "Quality")));

@@ -11,13 +11,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import java.util.stream.Stream;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. The APIs (Cordon's {@code /api}, Camunda's {@code /engine-rest}, the OpenAPI description) are
- * stateless HTTP Basic against Camunda's users, and every call runs as its user inside the engine. Everything else is
+ * stateless HTTP Basic against Camunda's users (reads also with a Tasklist session), and every call runs as its user
+ * inside the engine. Everything else is
  * closed, except health and the Camunda webapps, which have their own login page, session and CSRF protection.
  */
 @Configuration
@@ -50,6 +52,7 @@ class SecurityConfig {
         // No cookies, no session: CSRF cannot ride on these requests.
         .csrf(csrf -> csrf.disable())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
   }

@@ -29,7 +29,7 @@ class OnboardingDelegates {
   JavaDelegate checkOnboardingRequest() {
     return execution -> {
       OnboardingRequest request = new OnboardingRequest(string(execution, PARTNER_CODE), string(execution, PARTNER_NAME),
-          string(execution, PARTNER_COUNTRY), string(execution, PARTNER_TYPE), string(execution, CONTACT_NAME),
+          string(execution, PARTNER_COUNTRY), string(execution, PARTNER_TYPE), string(execution, PARTNER_ADDRESS), string(execution, CONTACT_NAME),
           string(execution, CONTACT_EMAIL), string(execution, PURPOSE), codes(execution, REQUESTED_SECRET_CODES),
           string(execution, NDA_KIND));
       OnboardingStarted started = UserErrors.reported(() -> service.start(request, execution.getProcessInstanceId()));

@@ -184,7 +184,7 @@ public class OnboardingService {
     List<Contact> contacts = r.contactEmail() == null || r.contactEmail().isBlank() ? List.of()
         : List.of(new Contact(r.contactName() == null || r.contactName().isBlank() ? r.contactEmail() : r.contactName(),
             r.contactEmail(), "primary contact"));
-    return partners.register(new PartnerDetails(r.partnerName().trim(), null, r.partnerCountry().trim(), null, type, null,
+    return partners.register(new PartnerDetails(r.partnerName().trim(), null, r.partnerCountry().trim(), null, r.partnerAddress(), type, null,
         contacts)).code();
   }
 

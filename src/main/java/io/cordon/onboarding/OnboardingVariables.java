@@ -12,6 +12,7 @@ final class OnboardingVariables {
   static final String PARTNER_NAME = "partnerName";
   static final String PARTNER_COUNTRY = "partnerCountry";
   static final String PARTNER_TYPE = "partnerType";
+  static final String PARTNER_ADDRESS = "partnerAddress";
   static final String CONTACT_NAME = "contactName";
   static final String CONTACT_EMAIL = "contactEmail";
   static final String PURPOSE = "purpose";

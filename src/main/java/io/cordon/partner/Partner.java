@@ -31,6 +31,7 @@ public class Partner {
   private String nativeName;
   private String country;
   private String registrationId;
+  private String address;
   @Enumerated(EnumType.STRING)
   private PartnerType type;
   @ManyToOne(fetch = FetchType.LAZY)
@@ -63,6 +64,7 @@ public class Partner {
     this.nativeName = d.nativeName();
     this.country = d.country();
     this.registrationId = d.registrationId();
+    this.address = d.address();
     this.type = d.type();
     this.parent = parent;
     this.contacts = List.copyOf(d.contacts());
@@ -86,7 +88,7 @@ public class Partner {
   }
 
   PartnerDetails details() {
-    return new PartnerDetails(legalName, nativeName, country, registrationId, type, parent == null ? null : parent.getCode(), contacts);
+    return new PartnerDetails(legalName, nativeName, country, registrationId, address, type, parent == null ? null : parent.getCode(), contacts);
   }
 
   public Long getId() {

@@ -141,4 +141,29 @@ class SecurityIT {
     headers.setContentType(MediaType.APPLICATION_JSON);
     return new HttpEntity<>(body, headers);
   }
+
+  @Test
+  void aTasklistSessionMayReadTheApiButNotChangeAnything() {
+    org.springframework.util.LinkedMultiValueMap<String, String> login = new org.springframework.util.LinkedMultiValueMap<>();
+    login.add("username", "lena");
+    login.add("password", "lena");
+    org.springframework.http.HttpHeaders form = new org.springframework.http.HttpHeaders();
+    form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    ResponseEntity<String> loggedIn = rest.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist",
+        new HttpEntity<>(login, form), String.class);
+    assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String cookie = loggedIn.getHeaders().get("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+        .findFirst().orElseThrow().split(";")[0];
+
+    org.springframework.http.HttpHeaders withSession = new org.springframework.http.HttpHeaders();
+    withSession.add("Cookie", cookie);
+    ResponseEntity<JsonNode> me = rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(withSession), JsonNode.class);
+    assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(me.getBody().get("userId").asText()).isEqualTo("lena");
+
+    withSession.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> change = rest.exchange("/api/partners", HttpMethod.POST,
+        new HttpEntity<>(Map.of("legalName", "Via session"), withSession), String.class);
+    assertThat(change.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
 }

@@ -25,7 +25,7 @@ class ModelsDeployIT {
     try (Stream<Path> walk = Files.walk(Path.of("bpmn"))) {
       files = walk.filter(Files::isRegularFile)
           .map(p -> Path.of("bpmn").relativize(p).toString().replace('\\', '/'))
-          .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form"))
+          .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form") || name.endsWith(".html"))
           .toList();
     }
     assertThat(files).contains("PartnerOnboardingProcess.bpmn", "forms/DueDiligence.form");
