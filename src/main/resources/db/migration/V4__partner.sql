@@ -3,7 +3,7 @@ create table partner (
   code                 varchar(16)   not null,
   legal_name           varchar(200)  not null,
   native_name          varchar(200),
-  country              char(2)       not null,
+  country              varchar(2)    not null,
   registration_id      varchar(64),
   type                 varchar(32)   not null,
   parent_id            bigint,

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Health component {@code evidenceChain}: DOWN when the last verification found a broken link. The chain is walked
  * in the background (every {@code cordon.evidence.verify-interval}), not on each health request.
  */
-@Component("evidenceChain")
+@Component
 class EvidenceChainHealthIndicator implements HealthIndicator {
 
   private static final Logger log = LoggerFactory.getLogger(EvidenceChainHealthIndicator.class);
