@@ -139,14 +139,22 @@ class SpreadsheetRefusalsIT {
 
   @Test
   void aMillionRowsAreRefusedNamingTheLimitWithoutReadingThemAll() {
+    long start = System.nanoTime();
     byte[] huge = raw(out -> {
       out.write(rowXml(1, HEADER).getBytes(StandardCharsets.UTF_8));
+      StringBuilder rows = new StringBuilder(1 << 20);
       for (int r = 2; r <= 1_000_001; r++) {
-        out.write(("<row r=\"" + r + "\"><c r=\"B" + r + "\" t=\"inlineStr\"><is><t>S" + Integer.toString(r * 7919, 36)
-            + "</t></is></c></row>").getBytes(StandardCharsets.UTF_8));
+        rows.append("<row r=\"").append(r).append("\"><c r=\"B").append(r).append("\" t=\"inlineStr\"><is><t>S")
+            .append(Integer.toString(r * 7919, 36)).append("</t></is></c></row>");
+        if (rows.length() > 1 << 19) {
+          out.write(rows.toString().getBytes(StandardCharsets.US_ASCII));
+          rows.setLength(0);
+        }
       }
+      out.write(rows.toString().getBytes(StandardCharsets.US_ASCII));
     });
-    long start = System.nanoTime();
+    System.out.printf("1M-row file: %d bytes, built in %d ms%n", huge.length, (System.nanoTime() - start) / 1_000_000);
+    start = System.nanoTime();
     JsonNode problem = refused(huge, HttpStatus.PAYLOAD_TOO_LARGE, "File too large", "more than 50000 data rows");
     assertThat(problem.get("detail").asText()).contains("reading stopped at row 50002");
     assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(20_000);

@@ -87,7 +87,7 @@ public final class TestWorkbooks {
   public static byte[] raw(SheetData data) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      zip.setLevel(9);
+      zip.setLevel(1);
       entry(zip, "[Content_Types].xml", """
           <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
           <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
