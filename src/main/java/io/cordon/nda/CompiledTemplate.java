@@ -71,8 +71,11 @@ final class CompiledTemplate {
     }
     Set<String> tags = new TreeSet<>();
     List<String> problems = new ArrayList<>();
+    Set<String> withoutFields = new TreeSet<>();
     for (var part : fieldParts.entrySet()) {
+      int[] controls = {0};
       ContentControls.tags(content(unmarshal(pkg, part.getKey(), part.getValue())), tag -> {
+        controls[0]++;
         if (tag == null || tag.isBlank()) {
           problems.add("a content control without a tag in " + part.getKey());
         } else if (tag.startsWith("(")) {
@@ -81,7 +84,12 @@ final class CompiledTemplate {
           tags.add(tag);
         }
       });
+      if (controls[0] == 0 && !part.getValue().equals("main")) {
+        withoutFields.add(part.getKey());
+      }
     }
+    // A header or footer without fields is copied as it is, never parsed again.
+    withoutFields.forEach(fieldParts::remove);
     return new CompiledTemplate(pkg, sha256(docx), fieldParts, core, tags, problems);
   }
 
