@@ -17,12 +17,13 @@ class NdaClauseSelectionTest {
 
   static final List<String> ALWAYS = List.of("definition-confidential-information", "obligations", "permitted-recipients",
       "return-destroy", "remedies", "term-survival");
+  static DmnEngine engine;
   static DmnDecision templates;
   static DmnDecision clauses;
 
   @BeforeAll
   static void parse() throws Exception {
-    DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = new FileInputStream("bpmn/NdaClauseSelection.dmn")) {
       for (DmnDecision d : engine.parseDecisions(in)) {
         if (d.getKey().equals(ClauseSelection.TEMPLATE_DECISION)) {
@@ -32,10 +33,7 @@ class NdaClauseSelectionTest {
         }
       }
     }
-    engineRef = engine;
   }
-
-  static DmnEngine engineRef;
 
   static Map<String, Object> in(String country, String type, String kind, String classification, boolean individuals) {
     return Map.of("partnerCountry", country, "partnerType", type, "ndaKind", kind, "highestClassification", classification,
@@ -47,11 +45,11 @@ class NdaClauseSelectionTest {
   }
 
   static List<String> clauses(Map<String, Object> input) {
-    return engineRef.evaluateDecisionTable(clauses, input).collectEntries("clauseKey");
+    return engine.evaluateDecisionTable(clauses, input).collectEntries("clauseKey");
   }
 
   static String template(Map<String, Object> input) {
-    return engineRef.evaluateDecisionTable(templates, input).getSingleResult().getSingleEntry();
+    return engine.evaluateDecisionTable(templates, input).getSingleResult().getSingleEntry();
   }
 
   @Test
