@@ -45,6 +45,12 @@ public class IdentityBootstrap implements ApplicationRunner {
   static final Map<String, List<String>> STARTABLE_PROCESSES = Map.of(
       CordonGroups.PROCUREMENT, List.of("PartnerOnboardingProcess"));
 
+  /**
+   * Decisions every Cordon group may evaluate from a REST request (the engine asks for CREATE_INSTANCE on the
+   * decision definition): the NDA selection tables, previewed by anyone and run when legal or procurement generate.
+   */
+  static final List<String> EVALUABLE_DECISIONS = List.of("NdaTemplateSelection", "NdaClauseSelection");
+
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
@@ -71,6 +77,7 @@ public class IdentityBootstrap implements ApplicationRunner {
       grant(group, Resources.GROUP, group, Permissions.READ);
       grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      EVALUABLE_DECISIONS.forEach(key -> grant(group, Resources.DECISION_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE));
     }
     STARTABLE_PROCESSES.forEach((group, keys) -> {
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);

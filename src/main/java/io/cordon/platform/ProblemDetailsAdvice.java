@@ -64,6 +64,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, "Invalid request", "Cannot sort or filter by '" + e.getPropertyName() + "'.");
   }
 
+  @ExceptionHandler(UnprocessableContentException.class)
+  ProblemDetail unprocessable(UnprocessableContentException e) {
+    ProblemDetail p = problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable content", e.getMessage());
+    p.setProperty("reason", e.reason());
+    return p;
+  }
+
+  @ExceptionHandler(ServiceUnavailableException.class)
+  ProblemDetail unavailable(ServiceUnavailableException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available", e.getMessage());
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     List<Map<String, String>> errors = e.getConstraintViolations().stream()

@@ -120,6 +120,11 @@ public class SecretService {
     return found;
   }
 
+  @Transactional(readOnly = true)
+  public boolean exists(String code) {
+    return secrets.existsByCode(code);
+  }
+
   /** Whether the current user may see the secret's title and summary (for views built by other modules). */
   public boolean canSeeDetails(SecretRef secret) {
     return SecretAccess.canSeeDetails(currentUser.get(), secret.classification(), secret.ownerId());

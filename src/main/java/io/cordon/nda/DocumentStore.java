@@ -1,0 +1,40 @@
+package io.cordon.nda;
+
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Content-addressed document bytes and their renditions; a hash identifies the bytes, so a write is idempotent. */
+@Repository
+class DocumentStore {
+
+  private final JdbcTemplate jdbc;
+
+  DocumentStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  String put(byte[] content) {
+    String sha256 = CompiledTemplate.sha256(content);
+    Integer present = jdbc.queryForObject("select count(*) from nda_blob where sha256 = ?", Integer.class, sha256);
+    if (present == null || present == 0) {
+      jdbc.update("insert into nda_blob (sha256, size_bytes, content) values (?, ?, ?)", sha256, (long) content.length, content);
+    }
+    return sha256;
+  }
+
+  Optional<byte[]> get(String sha256) {
+    return jdbc.query("select content from nda_blob where sha256 = ?", (rs, n) -> rs.getBytes(1), sha256).stream().findFirst();
+  }
+
+  Optional<byte[]> rendition(String sha256, String format) {
+    return jdbc.query("select content from nda_rendition where source_sha256 = ? and format = ?", (rs, n) -> rs.getBytes(1),
+        sha256, format).stream().findFirst();
+  }
+
+  void putRendition(String sha256, String format, byte[] content) {
+    if (rendition(sha256, format).isEmpty()) {
+      jdbc.update("insert into nda_rendition (source_sha256, format, content) values (?, ?, ?)", sha256, format, content);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package io.cordon.nda;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What a template produces, and therefore which fields its data has: each must have exactly one kind of place. */
+public enum DocumentType {
+  NDA, CERTIFICATE;
+
+  /** Block field: the selected clauses are inserted here. */
+  public static final String CLAUSES = "clauses";
+  /** Fields of the Schedule A table row that is repeated once per secret. */
+  public static final Set<String> ROW_FIELDS = Set.of("secret.code", "secret.category", "secret.classification");
+
+  private static final List<String> NDA_FIELDS = List.of("company.legalName", "company.registrationId", "company.address",
+      "partner.legalName", "partner.registrationId", "partner.address", "partner.country", "nda.reference",
+      "nda.effectiveDate", "nda.purpose");
+  private static final List<String> NATIVE_NAMES = List.of("company.nativeName", "partner.nativeName");
+  private static final List<String> CERTIFICATE_FIELDS = List.of("company.legalName", "partner.legalName",
+      "partner.registrationId", "nda.reference", "nda.effectiveDate", "certificate.date");
+
+  /** Every field a template of this type and these languages must contain, the block and row fields included. */
+  public Set<String> fields(List<String> languages) {
+    Set<String> fields = new TreeSet<>(this == NDA ? NDA_FIELDS : CERTIFICATE_FIELDS);
+    if (this == NDA) {
+      fields.add(CLAUSES);
+      if (languages.stream().anyMatch(l -> !l.equals("en"))) {
+        fields.addAll(NATIVE_NAMES);
+      }
+    }
+    fields.addAll(ROW_FIELDS);
+    return fields;
+  }
+}

@@ -1,0 +1,189 @@
+package io.cordon.nda;
+
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.nda.NdaRecords.Comparison;
+import io.cordon.nda.NdaRecords.Generate;
+import io.cordon.nda.NdaRecords.Inputs;
+import io.cordon.nda.NdaRecords.NdaVersionView;
+import io.cordon.nda.NdaRecords.NdaView;
+import io.cordon.nda.NdaRecords.Regenerate;
+import io.cordon.nda.NdaRecords.UsedClause;
+import io.cordon.nda.NdaSubjects.Classification;
+import io.cordon.nda.NdaSubjects.Secret;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.NotFoundException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Generates NDAs: resolves partner and secrets through {@link NdaSubjects}, selects template and clauses (DMN unless
+ * legal chose), renders, stores the document with its hash and the template and clause versions used, and appends the
+ * NDA_GENERATED evidence event, all in one transaction.
+ */
+@Service
+public class NdaService {
+
+  static final int DEFAULT_TERM_MONTHS = 24;
+  static final int DEFAULT_SURVIVAL_YEARS = 5;
+
+  private final ObjectProvider<NdaSubjects> subjects;
+  private final ClauseSelection selection;
+  private final ClauseLibrary library;
+  private final TemplateVersions templates;
+  private final DocumentStore documents;
+  private final NdaStore store;
+  private final EvidenceChain evidence;
+  private final CompanyProfile company;
+
+  NdaService(ObjectProvider<NdaSubjects> subjects, ClauseSelection selection, ClauseLibrary library,
+      TemplateVersions templates,
+      DocumentStore documents, NdaStore store, EvidenceChain evidence, CompanyProfile company) {
+    this.subjects = subjects;
+    this.selection = selection;
+    this.library = library;
+    this.templates = templates;
+    this.documents = documents;
+    this.store = store;
+    this.evidence = evidence;
+    this.company = company;
+  }
+
+  @Transactional
+  public NdaVersionView generate(Generate command) {
+    List<String> codes = command.secretCodes().stream().distinct().toList();
+    NdaSubjects.Subjects resolved = subjects().resolve(command.partnerCode(), codes);
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    NdaStore.NdaRow nda = store.create(resolved.partner().code(), command.kind(), now, currentUser());
+    Inputs inputs = new Inputs(command.kind(), command.purpose(), command.individualsSign(),
+        Objects.requireNonNullElse(command.effectiveDate(), LocalDate.now(ZoneOffset.UTC)),
+        Objects.requireNonNullElse(command.termMonths(), DEFAULT_TERM_MONTHS),
+        Objects.requireNonNullElse(command.survivalYears(), DEFAULT_SURVIVAL_YEARS), codes, command.clauseKeys(),
+        command.fallbacks() == null ? Map.of() : command.fallbacks());
+    return render(nda, 1, inputs, resolved, now);
+  }
+
+  @Transactional
+  public NdaVersionView regenerate(String reference, Regenerate command) {
+    NdaStore.NdaRow nda = store.find(reference, true).orElseThrow(() -> notFound(reference));
+    Inputs previous = store.inputs(nda, nda.latestVersion());
+    Inputs inputs = new Inputs(previous.kind(), Objects.requireNonNullElse(command.purpose(), previous.purpose()),
+        previous.individualsSign(), Objects.requireNonNullElse(command.effectiveDate(), previous.effectiveDate()),
+        Objects.requireNonNullElse(command.termMonths(), previous.termMonths()),
+        Objects.requireNonNullElse(command.survivalYears(), previous.survivalYears()), previous.secretCodes(),
+        command.clauseKeys() != null ? command.clauseKeys() : previous.clauseKeys(),
+        command.fallbacks() != null ? command.fallbacks() : previous.fallbacks());
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    return render(nda, nda.latestVersion() + 1, inputs, subjects().resolve(nda.partnerCode(), previous.secretCodes()), now);
+  }
+
+  private NdaVersionView render(NdaStore.NdaRow nda, int version, Inputs inputs, NdaSubjects.Subjects resolved, Instant now) {
+    if (resolved.secrets().isEmpty()) {
+      throw new InvalidInputException("An NDA must list at least one secret in Schedule A.");
+    }
+    Classification highest = resolved.secrets().stream().map(Secret::classification).max(Comparator.naturalOrder()).orElseThrow();
+    ClauseSelection.Result selected = selection.select(new ClauseSelection.Inputs(resolved.partner().country(),
+        resolved.partner().type(), inputs.kind(), highest, inputs.individualsSign()));
+    List<Clause> clauses = inputs.clauseKeys() == null ? selected.clauses() : chosen(inputs.clauseKeys());
+    List<NdaContent.ChosenClause> chosen = new ArrayList<>();
+    for (Clause clause : clauses) {
+      String fallback = inputs.fallbacks().get(clause.key());
+      if (fallback != null && clause.fallback(fallback) == null) {
+        throw new InvalidInputException("Clause " + clause.ref() + " has no fallback '" + fallback + "'. Its fallbacks: "
+            + clause.fallbacks().stream().map(Clause.Fallback::id).toList());
+      }
+      chosen.add(new NdaContent.ChosenClause(clause, fallback));
+    }
+    inputs.fallbacks().keySet().stream().filter(k -> clauses.stream().noneMatch(c -> c.key().equals(k))).findFirst()
+        .ifPresent(k -> {
+          throw new InvalidInputException("A fallback was chosen for clause '" + k + "', which this NDA does not contain.");
+        });
+    TemplateVersions.TemplateVersion template = templates.latest(selected.templateKey());
+    NdaContent content = new NdaContent(nda.reference(), inputs.effectiveDate(), inputs.kind(), inputs.purpose(),
+        inputs.termMonths(), inputs.survivalYears(), resolved.partner(), resolved.secrets(), chosen, company);
+    byte[] docx = DocxRenderer.render(templates.compiled(template), NdaDocuments.nda(templates.info(template.key()), content));
+    String sha256 = documents.put(docx);
+    List<UsedClause> used = chosen.stream().map(c -> new UsedClause(c.clause().key(), c.clause().version(), c.fallbackId(),
+        CompiledTemplate.sha256(String.join("\n", c.text().values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).toList();
+    List<String> secretCodes = resolved.secrets().stream().map(Secret::code).toList();
+    var event = evidence.append(EvidenceRecord.of("NDA_GENERATED").partner(nda.partnerCode()).secrets(secretCodes)
+        .nda(nda.reference(), sha256).payload(Map.of("version", version, "template", template.key() + "@" + template.version(),
+            "clauses", used.stream().map(UsedClause::ref).toList())));
+    NdaVersionView view = new NdaVersionView(nda.reference(), version, nda.partnerCode(), inputs.kind(), secretCodes,
+        template.key(), template.version(), template.sha256(), used, sha256, now, event.actor());
+    store.addVersion(nda, view, inputs);
+    return view;
+  }
+
+  /** The register implements the port; until it is installed, generation says so instead of failing obscurely. */
+  private NdaSubjects subjects() {
+    NdaSubjects port = subjects.getIfAvailable();
+    if (port == null) {
+      throw new io.cordon.platform.ServiceUnavailableException("NDAs cannot be generated yet: the partner and secret register is not installed.");
+    }
+    return port;
+  }
+
+  private List<Clause> chosen(List<String> keys) {
+    List<Clause> clauses = new ArrayList<>();
+    for (String key : keys) {
+      int at = key.indexOf('@');
+      Clause clause = at < 0 ? library.latest(key) : library.version(key.substring(0, at), parseVersion(key.substring(at + 1)));
+      if (clause == null) {
+        throw new InvalidInputException("There is no clause '" + key + "' in the clause library. See GET /api/nda/clauses.");
+      }
+      clauses.add(clause);
+    }
+    return clauses.stream().sorted(Comparator.comparing(Clause::category).thenComparing(Clause::key)).toList();
+  }
+
+  private static int parseVersion(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Transactional(readOnly = true)
+  public NdaView get(String reference) {
+    NdaStore.NdaRow nda = store.find(reference, false).orElseThrow(() -> notFound(reference));
+    return new NdaView(nda.reference(), nda.partnerCode(), nda.kind(), nda.latestVersion(), store.versions(nda));
+  }
+
+  @Transactional(readOnly = true)
+  public NdaVersionView version(String reference, int version) {
+    return get(reference).versions().stream().filter(v -> v.version() == version).findFirst()
+        .orElseThrow(() -> new NotFoundException("NDA " + reference + " has no version " + version + "."));
+  }
+
+  @Transactional(readOnly = true)
+  public byte[] document(String reference, int version) {
+    return documents.get(version(reference, version).documentSha256()).orElseThrow(() -> notFound(reference));
+  }
+
+  @Transactional(readOnly = true)
+  public Comparison compare(String reference, int from, int to) {
+    return NdaComparison.compare(version(reference, from), version(reference, to));
+  }
+
+  private static NotFoundException notFound(String reference) {
+    return new NotFoundException("There is no NDA " + reference + ".");
+  }
+
+  private static String currentUser() {
+    var auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth != null && auth.isAuthenticated() && auth.getName() != null ? auth.getName() : "system";
+  }
+}

@@ -1,0 +1,102 @@
+package io.cordon.nda;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cordon.nda.NdaRecords.Inputs;
+import io.cordon.nda.NdaRecords.NdaVersionView;
+import io.cordon.nda.NdaRecords.UsedClause;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** NDAs and their generated versions. Versions are only ever added. */
+@Repository
+class NdaStore {
+
+  private final JdbcTemplate jdbc;
+  private final ObjectMapper json;
+
+  NdaStore(JdbcTemplate jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  record NdaRow(long id, String reference, String partnerCode, NdaKind kind, int latestVersion) {
+  }
+
+  /** Inserts an NDA and gives it its reference, NDA- and the zero-padded id. */
+  NdaRow create(String partnerCode, NdaKind kind, Instant now, String user) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(con -> {
+      PreparedStatement ps = con.prepareStatement("insert into nda (partner_code, kind, latest_version, created_at, created_by) "
+          + "values (?, ?, 0, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+      ps.setString(1, partnerCode);
+      ps.setString(2, kind.name());
+      ps.setTimestamp(3, Timestamp.from(now));
+      ps.setString(4, user);
+      return ps;
+    }, key);
+    long id = key.getKeyList().get(0).values().stream().map(v -> ((Number) v).longValue()).findFirst().orElseThrow();
+    String reference = String.format("NDA-%05d", id);
+    jdbc.update("update nda set reference = ? where id = ?", reference, id);
+    return new NdaRow(id, reference, partnerCode, kind, 0);
+  }
+
+  /** The NDA, locked until the transaction ends so that two regenerations cannot take the same version number. */
+  Optional<NdaRow> find(String reference, boolean lock) {
+    return jdbc.query("select id, reference, partner_code, kind, latest_version from nda where reference = ?" + (lock ? " for update" : ""),
+        (rs, n) -> new NdaRow(rs.getLong(1), rs.getString(2), rs.getString(3), NdaKind.valueOf(rs.getString(4)), rs.getInt(5)),
+        reference).stream().findFirst();
+  }
+
+  void addVersion(NdaRow nda, NdaVersionView v, Inputs inputs) {
+    jdbc.update("insert into nda_version (nda_id, version, template_key, template_version, template_sha256, clauses, inputs, "
+        + "document_sha256, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", nda.id(), v.version(), v.templateKey(),
+        v.templateVersion(), v.templateSha256(), write(v.clauses()), write(inputs), v.documentSha256(), Timestamp.from(v.createdAt()),
+        v.createdBy());
+    jdbc.update("update nda set latest_version = ? where id = ?", v.version(), nda.id());
+  }
+
+  List<NdaVersionView> versions(NdaRow nda) {
+    return jdbc.query("select version, template_key, template_version, template_sha256, clauses, inputs, document_sha256, "
+        + "created_at, created_by from nda_version where nda_id = ? order by version", (rs, n) -> view(nda, rs), nda.id());
+  }
+
+  Inputs inputs(NdaRow nda, int version) {
+    return jdbc.query("select inputs from nda_version where nda_id = ? and version = ?", (rs, n) -> read(rs.getString(1),
+        new TypeReference<Inputs>() { }), nda.id(), version).stream().findFirst().orElseThrow();
+  }
+
+  private NdaVersionView view(NdaRow nda, ResultSet rs) throws SQLException {
+    Inputs inputs = read(rs.getString("inputs"), new TypeReference<Inputs>() { });
+    return new NdaVersionView(nda.reference(), rs.getInt("version"), nda.partnerCode(), nda.kind(), inputs.secretCodes(),
+        rs.getString("template_key"), rs.getInt("template_version"), rs.getString("template_sha256"),
+        read(rs.getString("clauses"), new TypeReference<List<UsedClause>>() { }), rs.getString("document_sha256"),
+        rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+package io.cordon.nda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of bpmn/NdaClauseSelection.dmn; each also checks the neighbouring case where the rule must not fire. */
+class NdaClauseSelectionTest {
+
+  static final List<String> ALWAYS = List.of("definition-confidential-information", "obligations", "permitted-recipients",
+      "return-destroy", "remedies", "term-survival");
+  static DmnEngine engine;
+  static DmnDecision templates;
+  static DmnDecision clauses;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream in = new FileInputStream("bpmn/NdaClauseSelection.dmn")) {
+      for (DmnDecision d : engine.parseDecisions(in)) {
+        if (d.getKey().equals(ClauseSelection.TEMPLATE_DECISION)) {
+          templates = d;
+        } else {
+          clauses = d;
+        }
+      }
+    }
+  }
+
+  static Map<String, Object> in(String country, String type, String kind, String classification, boolean individuals) {
+    return Map.of("partnerCountry", country, "partnerType", type, "ndaKind", kind, "highestClassification", classification,
+        "individualsSign", individuals);
+  }
+
+  static Map<String, Object> base(String country) {
+    return in(country, "SUPPLIER", "MUTUAL", "CONFIDENTIAL", false);
+  }
+
+  static List<String> clauses(Map<String, Object> input) {
+    return engine.evaluateDecisionTable(clauses, input).collectEntries("clauseKey");
+  }
+
+  static String template(Map<String, Object> input) {
+    return engine.evaluateDecisionTable(templates, input).getSingleResult().getSingleEntry();
+  }
+
+  @Test
+  void chinesePartnerGetsTheBilingualTemplateWhateverTheKind() {
+    assertThat(template(base("CN"))).isEqualTo("nda-mutual-en-zh");
+    assertThat(template(in("CN", "SUPPLIER", "ONE_WAY", "CONFIDENTIAL", false))).isEqualTo("nda-mutual-en-zh");
+  }
+
+  @Test
+  void mutualKindElsewhereGetsTheMutualTemplate() {
+    assertThat(template(base("DE"))).isEqualTo("nda-mutual");
+  }
+
+  @Test
+  void oneWayKindElsewhereGetsTheOneWayTemplate() {
+    assertThat(template(in("US", "SUPPLIER", "ONE_WAY", "CONFIDENTIAL", false))).isEqualTo("nda-one-way");
+  }
+
+  @Test
+  void everyNdaGetsTheSixBaseClauses() {
+    assertThat(clauses(base("GB"))).containsExactlyInAnyOrder(
+        "definition-confidential-information", "obligations", "permitted-recipients", "return-destroy", "remedies",
+        "term-survival", "governing-law-england-wales");
+  }
+
+  @Test
+  void chinesePartnerGetsPrcLawAndForum() {
+    assertThat(clauses(base("CN"))).contains("governing-law-prc").doesNotContain("governing-law-england-wales", "governing-law-new-york");
+    assertThat(clauses(base("HK"))).doesNotContain("governing-law-prc");
+  }
+
+  @Test
+  void chinesePartnerGetsTheExplicitConfidentialityMeasures() {
+    assertThat(clauses(base("CN"))).contains("confidentiality-measures-prc");
+    assertThat(clauses(base("TW"))).doesNotContain("confidentiality-measures-prc");
+  }
+
+  @Test
+  void usPartnerGetsNewYorkLaw() {
+    assertThat(clauses(base("US"))).contains("governing-law-new-york").doesNotContain("governing-law-england-wales");
+  }
+
+  @Test
+  void otherPartnersGetEnglishLaw() {
+    assertThat(clauses(base("JP"))).contains("governing-law-england-wales");
+    assertThat(clauses(base("DE"))).contains("governing-law-england-wales");
+  }
+
+  @Test
+  void euAndEeaPartnersGetTheDataProtectionClause() {
+    for (String country : List.of("DE", "FR", "PL", "NO", "IS")) {
+      assertThat(clauses(base(country))).as(country).contains("data-protection-eu");
+    }
+    for (String country : List.of("GB", "CH", "US", "CN")) {
+      assertThat(clauses(base(country))).as(country).doesNotContain("data-protection-eu");
+    }
+  }
+
+  @Test
+  void usIndividualsGetTheWhistleblowerNotice() {
+    assertThat(clauses(in("US", "SERVICE_PROVIDER", "ONE_WAY", "CONFIDENTIAL", true))).contains("whistleblower-notice-us");
+    assertThat(clauses(in("US", "SERVICE_PROVIDER", "ONE_WAY", "CONFIDENTIAL", false))).doesNotContain("whistleblower-notice-us");
+    assertThat(clauses(in("GB", "SERVICE_PROVIDER", "ONE_WAY", "CONFIDENTIAL", true))).doesNotContain("whistleblower-notice-us");
+  }
+
+  @Test
+  void crownJewelsAddAuditRights() {
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "CROWN_JEWEL", false))).contains("audit-rights");
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "SECRET", false))).doesNotContain("audit-rights");
+  }
+
+  @Test
+  void crownJewelsAddSubTierFlowDown() {
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "CROWN_JEWEL", false))).contains("sub-tier-flow-down");
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "SECRET", false))).doesNotContain("sub-tier-flow-down");
+  }
+
+  @Test
+  void contractManufacturersGetSubTierFlowDown() {
+    assertThat(clauses(in("GB", "CONTRACT_MANUFACTURER", "MUTUAL", "CONFIDENTIAL", false))).contains("sub-tier-flow-down");
+    assertThat(clauses(in("GB", "DISTRIBUTOR", "MUTUAL", "CONFIDENTIAL", false))).doesNotContain("sub-tier-flow-down");
+  }
+
+  @Test
+  void secretAndAboveExcludeResiduals() {
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "SECRET", false))).contains("residuals-exclusion");
+    assertThat(clauses(in("GB", "SUPPLIER", "MUTUAL", "CROWN_JEWEL", false))).contains("residuals-exclusion");
+    assertThat(clauses(base("GB"))).doesNotContain("residuals-exclusion");
+  }
+
+  @Test
+  void everyClauseTheTableCanSelectExistsAndChinaSelectionsHaveChinese() {
+    ClauseLibrary library = new ClauseLibrary();
+    for (String country : List.of("CN", "US", "DE", "GB")) {
+      for (String classification : List.of("CONFIDENTIAL", "SECRET", "CROWN_JEWEL")) {
+        for (String type : List.of("SUPPLIER", "CONTRACT_MANUFACTURER")) {
+          for (String key : clauses(in(country, type, "MUTUAL", classification, true))) {
+            assertThat(library.latest(key)).as(key).isNotNull();
+            if (country.equals("CN")) {
+              assertThat(library.latest(key).languages()).as(key + " for the bilingual template").contains("zh");
+            }
+          }
+        }
+      }
+    }
+  }
+}
