@@ -3,6 +3,8 @@ package io.cordon.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.secret.Classification;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -72,6 +74,23 @@ class MailRendererTest {
     assertThat(mail.subject()).isEqualTo("Re-certification Bcc: evil@example.com");
     assertThat(mail.html()).contains("<p>Please re-certify.</p>", "<p>Second paragraph.</p>").doesNotContain("tasklist");
     assertThat(mail.text()).contains("Please re-certify.", "Second paragraph.");
+  }
+
+  @Test
+  void everyKindHasAnHtmlAndATextTemplateAndEveryFieldHasAPlace() throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (MailKind kind : MailKind.values()) {
+      for (String suffix : List.of(".html", ".txt")) {
+        Path file = Path.of("templates/mail", kind.template() + suffix);
+        assertThat(file).as(kind + " template").exists();
+        all.append(Files.readString(file));
+      }
+    }
+    all.append(Files.readString(Path.of("templates/mail/parts.html")));
+    for (String field : List.of("${recipient}", "${subject}", "${task.name}", "${task.due}", "${task.link}",
+        "${task.heldBy}", "partner.code", "partner.name", "${s.code}", "${s.classification}", "${s.title}", "${paragraph}")) {
+      assertThat(all).as("a place for " + field).contains(field);
+    }
   }
 
   @Test
