@@ -1,0 +1,17 @@
+package io.cordon.notification;
+
+import java.time.Instant;
+
+/**
+ * The user task a mail is about: its id (for the Tasklist link), name, due date (UTC, shown in each recipient's
+ * zone), and who holds it ({@code "lena"} or {@code "group legal"}), which escalations mention.
+ */
+public record TaskFacts(String taskId, String name, Instant due, String heldBy) {
+
+  public TaskFacts {
+    if (taskId == null || taskId.isBlank()) {
+      throw new IllegalArgumentException("task id is required for the Tasklist link");
+    }
+    name = name == null || name.isBlank() ? "Task " + taskId : name;
+  }
+}

@@ -1,0 +1,161 @@
+package io.cordon.notification;
+
+import static io.cordon.Fixtures.partner;
+import static io.cordon.Fixtures.secret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cordon.Api;
+import io.cordon.CordonIntegrationTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The reminder and escalation delegates in a model shaped as processes use them (test model
+ * {@code notification/TaskReminderTestProcess.bpmn}), with the job executor off and jobs executed explicitly.
+ */
+@CordonIntegrationTest
+class TaskReminderIT {
+
+  static final String PROCESS = "TaskReminderTestProcess";
+  static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH)
+      .withZone(ZoneId.of("Europe/Berlin"));
+
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  OutboxSender sender;
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TestRestTemplate rest;
+
+  final String run = UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeEach
+  void deployModelAndEmptyInbox() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
+      repositoryService.createDeployment().name("task-reminder-test")
+          .addClasspathResource("notification/TaskReminderTestProcess.bpmn").deploy();
+    }
+    sender.sweep();
+    Inbox.clear();
+  }
+
+  @Test
+  void remindsTheCandidateGroupOnceAlthoughTheJobIsRetriedAndTheStepRunAgain() throws Exception {
+    String partnerCode = Api.as(rest, "paula").post("/api/partners", partner("Acme Tooling " + run, "DE", null))
+        .getBody().get("code").asText();
+    String secretCode = Api.as(rest, "oscar").post("/api/secrets", secret("Coating recipe " + run, "SECRET", "oscar"))
+        .getBody().get("code").asText();
+    String jewelCode = Api.as(rest, "oscar").post("/api/secrets", secret("Wafer bonding " + run, "CROWN_JEWEL", "oscar"))
+        .getBody().get("code").asText();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MailVariables.PARTNER_CODE, partnerCode);
+    variables.put(MailVariables.SECRET_CODES, secretCode + "," + jewelCode);
+    variables.put("failAfterMail", true);
+    String pi = runtimeService.startProcessInstanceByKey(PROCESS, variables).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+
+    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
+    Job remind = job(pi, "Task_RemindReviewer");
+    assertThatThrownBy(() -> managementService.executeJob(remind.getId())).hasMessageContaining("noSuchBean");
+    assertThat(outboxRows(pi)).as("the failed job's transaction took its mail with it").isZero();
+
+    runtimeService.setVariable(pi, "failAfterMail", false);
+    managementService.executeJob(remind.getId());
+    assertThat(outboxRows(pi)).isEqualTo(1);
+    // The same step once more, as an operator restarting it in Cockpit: same process, task and kind, no new mail.
+    runtimeService.createProcessInstanceModification(pi).startBeforeActivity("Task_RemindReviewer").execute();
+    managementService.executeJob(job(pi, "Task_RemindReviewer").getId());
+    sender.sweep();
+
+    List<MimeMessage> inbox = Inbox.to("lena@cordon.example");
+    assertThat(inbox).hasSize(1);
+    assertThat(outboxRows(pi)).isEqualTo(1);
+    MimeMessage mail = inbox.get(0);
+    String due = DUE.format(task.getDueDate().toInstant());
+    assertThat(mail.getSubject()).isEqualTo("Reminder: Review NDA (" + partnerCode + ") is due " + due);
+    String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId();
+    assertThat(Inbox.text(mail)).contains("Hello Lena Legal,", "Due:     " + due, link,
+        "Partner: " + partnerCode + " Acme Tooling " + run, secretCode + " (SECRET) Coating recipe " + run,
+        jewelCode + " (CROWN_JEWEL)");
+    assertThat(Inbox.html(mail)).contains("href=\"" + link + "\"", "Coating recipe " + run);
+    assertThat(Inbox.text(mail) + Inbox.html(mail) + mail.getSubject()).doesNotContain("Wafer bonding");
+    assertThat(jdbc.queryForObject("select count(*) from evidence_event where process_instance = ? and type = ? "
+        + "and activity = 'Task_RemindReviewer'", Integer.class, pi, Notifications.NOTIFICATION_QUEUED)).isEqualTo(1);
+  }
+
+  @Test
+  void escalatesAnOverdueTaskToTheAdmins() throws Exception {
+    String pi = runtimeService.startProcessInstanceByKey(PROCESS).getId();
+
+    managementService.executeJob(job(pi, "BoundaryEvent_ReviewOverdue").getId());
+    managementService.executeJob(job(pi, "Task_EscalateReview").getId());
+    sender.sweep();
+
+    assertThat(Inbox.to("lena@cordon.example")).isEmpty();
+    MimeMessage mail = Inbox.to("ada@cordon.example").get(0);
+    assertThat(mail.getSubject()).startsWith("Overdue: Review NDA was due ");
+    assertThat(Inbox.text(mail)).contains("Hello Ada Admin,", "OVERDUE", "With:    group legal");
+    assertThat(Inbox.html(mail)).contains("<strong>overdue</strong>");
+  }
+
+  @Test
+  void anAssignedTaskRemindsItsAssigneeOnly() throws Exception {
+    String pi = runtimeService.startProcessInstanceByKey(PROCESS).getId();
+    Task task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+    taskService.setAssignee(task.getId(), "olivia");
+
+    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
+    managementService.executeJob(job(pi, "Task_RemindReviewer").getId());
+    sender.sweep();
+
+    assertThat(Inbox.to("olivia@cordon.example")).hasSize(1);
+    assertThat(Inbox.to("lena@cordon.example")).isEmpty();
+  }
+
+  @Test
+  void aCompletedTaskIsNotRemindedOf() {
+    String pi = runtimeService.startProcessInstanceByKey(PROCESS).getId();
+    Job timer = job(pi, "BoundaryEvent_ReviewDueSoon");
+    managementService.executeJob(timer.getId());
+    taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId());
+    // The reminder's own job may still run after the task is done; it finds nothing to remind of.
+    List<Job> left = managementService.createJobQuery().processInstanceId(pi).list();
+    left.forEach(j -> managementService.executeJob(j.getId()));
+
+    assertThat(outboxRows(pi)).isZero();
+  }
+
+  private Job job(String processInstanceId, String activityId) {
+    return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+  }
+
+  private int outboxRows(String processInstanceId) {
+    return jdbc.queryForObject("select count(*) from mail_outbox where process_instance = ?", Integer.class, processInstanceId);
+  }
+}
