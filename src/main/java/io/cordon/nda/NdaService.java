@@ -14,6 +14,7 @@ import io.cordon.nda.NdaSubjects.Secret;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
 import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -64,10 +65,10 @@ public class NdaService {
   public NdaVersionView generate(Generate command) {
     List<String> codes = command.secretCodes().stream().distinct().toList();
     NdaSubjects.Subjects resolved = subjects().resolve(command.partnerCode(), codes);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     NdaStore.NdaRow nda = store.create(resolved.partner().code(), command.kind(), now, currentUser());
     Inputs inputs = new Inputs(command.kind(), command.purpose(), command.individualsSign(),
-        Objects.requireNonNullElse(command.effectiveDate(), LocalDate.now(ZoneOffset.UTC)),
+        Objects.requireNonNullElse(command.effectiveDate(), LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC)),
         Objects.requireNonNullElse(command.termMonths(), DEFAULT_TERM_MONTHS),
         Objects.requireNonNullElse(command.survivalYears(), DEFAULT_SURVIVAL_YEARS), codes, command.clauseKeys(),
         command.fallbacks() == null ? Map.of() : command.fallbacks());
@@ -84,7 +85,7 @@ public class NdaService {
         Objects.requireNonNullElse(command.survivalYears(), previous.survivalYears()), previous.secretCodes(),
         command.clauseKeys() != null ? command.clauseKeys() : previous.clauseKeys(),
         command.fallbacks() != null ? command.fallbacks() : previous.fallbacks());
-    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     return render(nda, nda.latestVersion() + 1, inputs, subjects().resolve(nda.partnerCode(), previous.secretCodes()), now);
   }
 

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.Api;
 import io.cordon.CordonIntegrationTest;
-import io.cordon.TestNdas;
+import io.cordon.Ndas;
+import io.cordon.nda.NdaLifecycle;
+import io.cordon.nda.NdaService;
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.Fixtures;
 import java.util.List;
@@ -24,6 +26,14 @@ class LineageIT {
   TestRestTemplate rest;
   @Autowired
   EvidenceChain evidence;
+  @Autowired
+  NdaService ndaService;
+  @Autowired
+  NdaLifecycle ndaLifecycle;
+
+  private String ndaInForce(String partner, String... secrets) {
+    return Ndas.inForce(ndaService, ndaLifecycle, partner, List.of(secrets));
+  }
 
   private String secret(String classification) {
     Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "Lineage secret " + classification, "category", "PROCESS",
@@ -58,12 +68,17 @@ class LineageIT {
     return Api.as(rest, "paula").post("/api/disclosures/" + id + "/disclose", Map.of());
   }
 
+  private ResponseEntity<JsonNode> gate(long id, String nda) {
+    return Api.as(rest, "paula").post("/api/disclosures/" + id + "/disclose", Map.of("ndaReference", nda));
+  }
+
   @Test
   void aSecretReachesAPartnerOnlyThroughTheGate() {
     String secret = secret("SECRET");
     String partner = activePartner("Gate Test GmbH");
-    String nda = "NDA-" + UUID.randomUUID();
-    long id = request(secret, partner, nda);
+    String other = activePartner("Other Party GmbH");
+    String unknown = "NDA-" + UUID.randomUUID().toString().substring(0, 8);
+    long id = request(secret, partner, unknown);
 
     ResponseEntity<JsonNode> notApproved = disclose(id);
     assertThat(notApproved.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -73,13 +88,13 @@ class LineageIT {
 
     ResponseEntity<JsonNode> unknownNda = disclose(id);
     assertThat(unknownNda.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-    assertThat(unknownNda.getBody().get("detail").asText()).contains(nda).contains("knows no such NDA");
+    assertThat(unknownNda.getBody().get("detail").asText()).contains(unknown).contains("knows no such NDA");
 
-    TestNdas.inForce(nda, "P-OTHER");
-    assertThat(disclose(id).getBody().get("detail").asText()).contains("another partner");
+    String othersNda = ndaInForce(other, secret);
+    assertThat(gate(id, othersNda).getBody().get("detail").asText()).contains("another partner");
 
-    TestNdas.inForce(nda, partner);
-    ResponseEntity<JsonNode> disclosed = disclose(id);
+    String nda = ndaInForce(partner, secret);
+    ResponseEntity<JsonNode> disclosed = gate(id, nda);
     assertThat(disclosed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(disclosed.getBody().get("status").asText()).isEqualTo("DISCLOSED");
     assertThat(disclosed.getBody().get("approvals").get(0).get("approverId").asText()).isEqualTo("oscar");
@@ -91,8 +106,7 @@ class LineageIT {
   void theGateRefusesAnInactivePartnerAndNewDisclosuresToASuspendedOne() {
     String secret = secret("CONFIDENTIAL");
     String partner = activePartner("Suspended Soon Ltd");
-    String nda = "NDA-" + UUID.randomUUID();
-    TestNdas.inForce(nda, partner);
+    String nda = ndaInForce(partner, secret);
     long id = request(secret, partner, nda);
     decide("oscar", id, "APPROVED");
     Api.as(rest, "paula").post("/api/partners/" + partner + "/status", Map.of("status", "SUSPENDED"));
@@ -128,15 +142,12 @@ class LineageIT {
   void whoHoldsSecretXAndWhatDoesPartnerPHoldArePagedAndFilteredByStatus() {
     String secret = secret("SECRET");
     String crownJewel = secret("CROWN_JEWEL");
-    String nda1 = "NDA-" + UUID.randomUUID();
-    String nda2 = "NDA-" + UUID.randomUUID();
-    String nda3 = "NDA-" + UUID.randomUUID();
     String p1 = activePartner("Holder One GmbH");
     String p2 = activePartner("Holder Two GmbH");
     String p3 = activePartner("Holder Three GmbH");
-    TestNdas.inForce(nda1, p1);
-    TestNdas.inForce(nda2, p2);
-    TestNdas.inForce(nda3, p3);
+    String nda1 = ndaInForce(p1, secret, crownJewel);
+    String nda2 = ndaInForce(p2, secret);
+    String nda3 = ndaInForce(p3, secret);
     long d1 = request(secret, p1, nda1);
     long d2 = request(secret, p2, nda2);
     long d3 = request(secret, p3, nda3);
@@ -174,8 +185,7 @@ class LineageIT {
   void closedDisclosuresAreFinal() {
     String secret = secret("CONFIDENTIAL");
     String partner = activePartner("Final State Oy");
-    String nda = "NDA-" + UUID.randomUUID();
-    TestNdas.inForce(nda, partner);
+    String nda = ndaInForce(partner, secret);
     long id = request(secret, partner, nda);
     decide("oscar", id, "APPROVED");
     disclose(id);

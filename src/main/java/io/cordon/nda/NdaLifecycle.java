@@ -1,0 +1,162 @@
+package io.cordon.nda;
+
+import io.cordon.disclosure.NdaCheck;
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CurrentUser;
+import io.cordon.platform.ConflictException;
+import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.NotFoundException;
+import io.cordon.platform.UnsupportedContentException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An NDA after generation: legal approves one version ({@code DRAFT → APPROVED}), the executed copy the partner
+ * signed is stored with its hash ({@code → EXECUTED}), and it is in force until the end of its term. This is also
+ * the disclosure gate's source of truth ({@link NdaCheck}).
+ */
+@Service
+public class NdaLifecycle implements NdaCheck {
+
+  public enum Status { DRAFT, APPROVED, EXECUTED, TERMINATED }
+
+  /** The executed NDA: what it covers and until when. */
+  public record Execution(String reference, int version, String partnerCode, List<String> secretCodes, String sha256,
+      LocalDate signatureDate, LocalDate expiresOn) {
+  }
+
+  static final long MAX_EXECUTED_BYTES = 20L * 1024 * 1024;
+
+  private final JdbcTemplate jdbc;
+  private final NdaStore store;
+  private final DocumentStore documents;
+  private final EvidenceChain evidence;
+  private final CurrentUser currentUser;
+
+  NdaLifecycle(JdbcTemplate jdbc, NdaStore store, DocumentStore documents, EvidenceChain evidence, CurrentUser currentUser) {
+    this.jdbc = jdbc;
+    this.store = store;
+    this.documents = documents;
+    this.evidence = evidence;
+    this.currentUser = currentUser;
+  }
+
+  /** Legal approves the latest version; a later regeneration would need a new approval. */
+  @Transactional
+  public void approve(String reference, int version) {
+    NdaStore.NdaRow nda = find(reference, true);
+    Status status = status(nda);
+    if (status != Status.DRAFT && status != Status.APPROVED) {
+      throw new ConflictException("NDA " + reference + " is " + status + ": it can no longer be approved.");
+    }
+    if (version != nda.latestVersion()) {
+      throw new ConflictException("NDA " + reference + " has version " + nda.latestVersion() + "; approve the latest version, not " + version + ".");
+    }
+    jdbc.update("update nda set status = ?, approved_version = ?, approved_by = ?, approved_at = ? where id = ?",
+        Status.APPROVED.name(), version, currentUser.get().id(), Timestamp.from(now()), nda.id());
+    NdaRecords.NdaVersionView v = store.versions(nda).get(version - 1);
+    evidence.append(EvidenceRecord.of("NDA_APPROVED").partner(nda.partnerCode()).secrets(v.secretCodes())
+        .nda(reference, v.documentSha256()).payload(Map.of("version", version)));
+  }
+
+  /** Stores the copy both parties signed (PDF or DOCX) with its SHA-256; the NDA is in force from now on. */
+  @Transactional
+  public Execution recordExecuted(String reference, byte[] content, String fileName, LocalDate signatureDate, String signatories) {
+    NdaStore.NdaRow nda = find(reference, true);
+    if (status(nda) != Status.APPROVED) {
+      throw new ConflictException("NDA " + reference + " is " + status(nda) + ": only an approved NDA can be executed.");
+    }
+    if (content == null || content.length == 0) {
+      throw new InvalidInputException("Upload the signed NDA (PDF or DOCX).");
+    }
+    if (content.length > MAX_EXECUTED_BYTES) {
+      throw new InvalidInputException("The signed NDA is larger than 20 MB.");
+    }
+    if (!isPdf(content) && !isZip(content)) {
+      throw new UnsupportedContentException("The signed NDA must be a PDF or a Word (.docx) file.");
+    }
+    if (signatureDate == null || signatureDate.isAfter(today())) {
+      throw new InvalidInputException("Give the date of the last signature (not in the future).");
+    }
+    int version = jdbc.queryForObject("select approved_version from nda where id = ?", Integer.class, nda.id());
+    NdaRecords.Inputs inputs = store.inputs(nda, version);
+    LocalDate expires = inputs.effectiveDate().plusMonths(inputs.termMonths());
+    String sha256 = documents.put(content);
+    jdbc.update("update nda set status = ?, executed_sha256 = ?, executed_file_name = ?, signature_date = ?, signatories = ?, "
+            + "expires_on = ?, executed_at = ?, executed_by = ? where id = ?", Status.EXECUTED.name(), sha256,
+        fileName == null ? null : fileName.substring(0, Math.min(255, fileName.length())), Date.valueOf(signatureDate),
+        signatories == null ? null : signatories.substring(0, Math.min(500, signatories.length())), Date.valueOf(expires),
+        Timestamp.from(now()), currentUser.get().id(), nda.id());
+    evidence.append(EvidenceRecord.of("NDA_EXECUTED").partner(nda.partnerCode()).secrets(inputs.secretCodes())
+        .nda(reference, sha256).payload(Map.of("version", version, "signatureDate", signatureDate.toString(),
+            "expiresOn", expires.toString(), "signatories", signatories == null ? "" : signatories)));
+    return new Execution(reference, version, nda.partnerCode(), inputs.secretCodes(), sha256, signatureDate, expires);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Execution> execution(String reference) {
+    return jdbc.query("select approved_version, partner_code, executed_sha256, signature_date, expires_on from nda "
+            + "where reference = ? and status = 'EXECUTED'", (rs, n) -> {
+              NdaStore.NdaRow nda = find(reference, false);
+              return new Execution(reference, rs.getInt(1), rs.getString(2), store.inputs(nda, rs.getInt(1)).secretCodes(),
+                  rs.getString(3), rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate());
+            }, reference).stream().findFirst();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Standing standing(String reference, Integer version, String partnerCode) {
+    Optional<NdaStore.NdaRow> nda = store.find(reference, false);
+    if (nda.isEmpty()) {
+      return Standing.UNKNOWN;
+    }
+    if (!nda.get().partnerCode().equals(partnerCode)) {
+      return Standing.OTHER_PARTNER;
+    }
+    Status status = status(nda.get());
+    if (status == Status.TERMINATED) {
+      return Standing.TERMINATED;
+    }
+    Optional<Execution> executed = execution(reference);
+    if (status != Status.EXECUTED || executed.isEmpty() || (version != null && version != executed.get().version())) {
+      return Standing.NOT_EXECUTED;
+    }
+    return executed.get().expiresOn().isAfter(today()) ? Standing.IN_FORCE : Standing.EXPIRED;
+  }
+
+  private Status status(NdaStore.NdaRow nda) {
+    return Status.valueOf(jdbc.queryForObject("select status from nda where id = ?", String.class, nda.id()));
+  }
+
+  private NdaStore.NdaRow find(String reference, boolean lock) {
+    return store.find(reference, lock).orElseThrow(() -> new NotFoundException("No NDA with reference " + reference + "."));
+  }
+
+  private static boolean isPdf(byte[] b) {
+    return b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F';
+  }
+
+  private static boolean isZip(byte[] b) {
+    return b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  private static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+  }
+}
