@@ -157,6 +157,19 @@ public class NdaService {
     }
   }
 
+  /** What generation would choose for this partner and these secrets: the template and the clauses (key@version). */
+  @Transactional(readOnly = true)
+  public Selection preview(String partnerCode, List<String> secretCodes, NdaKind kind, boolean individualsSign) {
+    NdaSubjects.Subjects resolved = subjects().resolve(partnerCode, secretCodes);
+    Classification highest = resolved.secrets().stream().map(Secret::classification).max(Comparator.naturalOrder()).orElseThrow();
+    ClauseSelection.Result result = selection.select(new ClauseSelection.Inputs(resolved.partner().country(),
+        resolved.partner().type(), kind, highest, individualsSign));
+    return new Selection(result.templateKey(), result.clauses().stream().map(Clause::ref).toList());
+  }
+
+  public record Selection(String templateKey, List<String> clauses) {
+  }
+
   @Transactional(readOnly = true)
   public NdaView get(String reference) {
     NdaStore.NdaRow nda = store.find(reference, false).orElseThrow(() -> notFound(reference));

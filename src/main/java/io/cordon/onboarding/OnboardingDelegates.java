@@ -2,7 +2,13 @@ package io.cordon.onboarding;
 
 import static io.cordon.onboarding.OnboardingVariables.*;
 
+import io.cordon.nda.NdaRecords;
+import io.cordon.nda.NdaService;
 import io.cordon.partner.DueDiligenceAnswers;
+import java.io.InputStream;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,8 @@ class OnboardingDelegates {
   JavaDelegate checkOnboardingRequest() {
     return execution -> {
       OnboardingRequest request = new OnboardingRequest(string(execution, PARTNER_CODE), string(execution, PARTNER_NAME),
-          string(execution, PARTNER_COUNTRY), string(execution, PARTNER_TYPE), string(execution, PARTNER_ADDRESS), string(execution, CONTACT_NAME),
+          string(execution, PARTNER_COUNTRY), string(execution, PARTNER_TYPE), string(execution, PARTNER_ADDRESS),
+          string(execution, PARTNER_NATIVE_NAME), string(execution, PARTNER_REGISTRATION_ID), string(execution, CONTACT_NAME),
           string(execution, CONTACT_EMAIL), string(execution, PURPOSE), codes(execution, REQUESTED_SECRET_CODES),
           string(execution, NDA_KIND));
       OnboardingStarted started = UserErrors.reported(() -> service.start(request, execution.getProcessInstanceId()));
@@ -96,7 +103,9 @@ class OnboardingDelegates {
     return task -> {
       int index = ((Number) task.getExecution().getVariable(LOOP_COUNTER)).intValue();
       ApprovalItem item = ApprovalItem.decodeAll(string(task, APPROVAL_ITEMS)).get(index);
-      task.setVariableLocal(DISCLOSURE_ID, item.disclosureId());
+      // On the sub-process instance (declared there), so the decision step after the task reads it.
+      task.getExecution().setVariable(DISCLOSURE_ID, item.disclosureId());
+      task.setVariableLocal("secretCode", service.secretOf(item.disclosureId()));
       if (ApprovalItem.OWNER.equals(item.role())) {
         task.setAssignee(item.userId());
       } else {
@@ -116,4 +125,90 @@ class OnboardingDelegates {
     });
   }
 
+
+  @Bean
+  JavaDelegate selectNdaClauses() {
+    return execution -> {
+      NdaService.Selection selection = service.selectClauses(string(execution, PARTNER_CODE), codes(execution, SECRET_CODES),
+          string(execution, NDA_KIND), flag(execution, INDIVIDUALS_SIGN));
+      execution.setVariable(NDA_TEMPLATE, selection.templateKey());
+      execution.setVariable(CLAUSE_KEYS, String.join(",", selection.clauses()));
+    };
+  }
+
+  /** A job (asyncBefore with retries): a failure becomes an incident with the generator's message. */
+  @Bean
+  JavaDelegate generateNda() {
+    return execution -> {
+      NdaRecords.NdaVersionView nda = service.generateNda(string(execution, NDA_REFERENCE), string(execution, PARTNER_CODE),
+          codes(execution, SECRET_CODES), string(execution, NDA_KIND), string(execution, PURPOSE),
+          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution));
+      execution.setVariable(NDA_REFERENCE, nda.reference());
+      execution.setVariable(NDA_VERSION, nda.version());
+      execution.setVariable(CLAUSE_KEYS, nda.clauses().stream().map(NdaRecords.UsedClause::ref)
+          .reduce((a, b) -> a + "," + b).orElse(""));
+    };
+  }
+
+  /** Runs as legal completes the review: an incomplete decision is refused there, and the task stays open. */
+  @Bean
+  JavaDelegate checkLegalDecision() {
+    return execution -> {
+      String decision = string(execution, LEGAL_DECISION);
+      if (!java.util.Set.of("APPROVE", "CHANGE_CLAUSES", "REJECT").contains(String.valueOf(decision))) {
+        throw new BadUserRequestException("Choose a decision: approve, change clauses or reject.");
+      }
+      if ("CHANGE_CLAUSES".equals(decision)) {
+        try {
+          if (fallbacks(execution).isEmpty()) {
+            throw new BadUserRequestException("Name at least one fallback position (clause-key=fallback-key).");
+          }
+        } catch (IllegalArgumentException e) {
+          throw new BadUserRequestException(e.getMessage());
+        }
+      }
+      if ("REJECT".equals(decision) && string(execution, LEGAL_COMMENT) == null) {
+        throw new BadUserRequestException("Give the reason for rejecting the partner.");
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate approveNda() {
+    return execution -> service.approveNda(string(execution, NDA_REFERENCE), ((Number) execution.getVariable(NDA_VERSION)).intValue());
+  }
+
+  /** Runs while procurement completes the form: problems with the upload are reported there, nothing is kept. */
+  @Bean
+  JavaDelegate recordExecutedNda() {
+    return execution -> {
+      FileValue file = execution.getVariableTyped(SIGNED_NDA_FILE);
+      if (file == null || file.getValue() == null) {
+        throw new BadUserRequestException("Upload the signed NDA (PDF or DOCX).");
+      }
+      byte[] content;
+      try (InputStream in = file.getValue()) {
+        content = in.readAllBytes();
+      }
+      LocalDate signed;
+      try {
+        signed = LocalDate.parse(string(execution, SIGNATURE_DATE));
+      } catch (RuntimeException e) {
+        throw new BadUserRequestException("Give the date of the last signature as YYYY-MM-DD.");
+      }
+      UserErrors.reported(() -> service.recordExecutedNda(string(execution, NDA_REFERENCE), content, file.getFilename(),
+          signed, string(execution, SIGNATORIES)));
+      // The executed copy now lives in the NDA store with its hash; the process keeps only the reference.
+      execution.removeVariable(SIGNED_NDA_FILE);
+    };
+  }
+
+  @Bean
+  JavaDelegate activatePartner() {
+    return execution -> {
+      String reference = string(execution, NDA_REFERENCE);
+      service.activate(string(execution, PARTNER_CODE), reference, ((Number) execution.getVariable(NDA_VERSION)).intValue(),
+          service.coveredSecrets(reference), ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue());
+    };
+  }
 }

@@ -6,6 +6,10 @@ import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
 import io.cordon.disclosure.Approval;
 import io.cordon.evidence.EvidenceChain;
+import io.cordon.nda.NdaKind;
+import io.cordon.nda.NdaLifecycle;
+import io.cordon.nda.NdaRecords;
+import io.cordon.nda.NdaService;
 import io.cordon.evidence.EvidenceRecord;
 import io.cordon.partner.Contact;
 import io.cordon.partner.DueDiligenceAnswers;
@@ -47,14 +51,52 @@ public class OnboardingService {
   private final DisclosureService disclosures;
   private final EvidenceChain evidence;
   private final ApplicationEventPublisher events;
+  private final NdaService ndas;
+  private final NdaLifecycle ndaLifecycle;
 
   OnboardingService(PartnerService partners, SecretService secrets, DisclosureService disclosures, EvidenceChain evidence,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events, NdaService ndas, NdaLifecycle ndaLifecycle) {
     this.partners = partners;
     this.secrets = secrets;
     this.disclosures = disclosures;
     this.evidence = evidence;
     this.events = events;
+    this.ndas = ndas;
+    this.ndaLifecycle = ndaLifecycle;
+  }
+
+  /** The template and clauses the NDA decision tables choose for this partner and these secrets. */
+  @Transactional(readOnly = true)
+  public NdaService.Selection selectClauses(String partnerCode, List<String> secretCodes, String kind, boolean individualsSign) {
+    return ndas.preview(partnerCode, secretCodes, NdaKind.valueOf(kind), individualsSign);
+  }
+
+  /** The first NDA for this onboarding, or a new version of it with legal's fallback positions. */
+  @Transactional
+  public NdaRecords.NdaVersionView generateNda(String existingReference, String partnerCode, List<String> secretCodes,
+      String kind, String purpose, boolean individualsSign, Map<String, String> fallbacks) {
+    if (existingReference == null) {
+      return ndas.generate(new NdaRecords.Generate(partnerCode, secretCodes, NdaKind.valueOf(kind), purpose, individualsSign,
+          null, null, null, null, fallbacks));
+    }
+    return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, fallbacks));
+  }
+
+  @Transactional
+  public void approveNda(String reference, int version) {
+    ndaLifecycle.approve(reference, version);
+  }
+
+  /** Stores the signed copy; returns the secrets it covers (its Schedule A). */
+  @Transactional
+  public NdaLifecycle.Execution recordExecutedNda(String reference, byte[] content, String fileName, LocalDate signatureDate,
+      String signatories) {
+    return ndaLifecycle.recordExecuted(reference, content, fileName, signatureDate, signatories);
+  }
+
+  @Transactional(readOnly = true)
+  public Set<String> coveredSecrets(String reference) {
+    return ndaLifecycle.execution(reference).map(e -> Set.copyOf(e.secretCodes())).orElse(Set.of());
   }
 
   /**
@@ -140,6 +182,11 @@ public class OnboardingService {
     return items;
   }
 
+  @Transactional(readOnly = true)
+  public String secretOf(long disclosureId) {
+    return disclosures.get(disclosureId).secretCode();
+  }
+
   @Transactional
   public void decideDisclosure(long disclosureId, boolean approved, String comment) {
     disclosures.decide(disclosureId, approved ? Approval.Decision.APPROVED : Approval.Decision.DECLINED, comment);
@@ -184,8 +231,13 @@ public class OnboardingService {
     List<Contact> contacts = r.contactEmail() == null || r.contactEmail().isBlank() ? List.of()
         : List.of(new Contact(r.contactName() == null || r.contactName().isBlank() ? r.contactEmail() : r.contactName(),
             r.contactEmail(), "primary contact"));
-    return partners.register(new PartnerDetails(r.partnerName().trim(), null, r.partnerCountry().trim(), null, r.partnerAddress(), type, null,
+    return partners.register(new PartnerDetails(r.partnerName().trim(), blankToNull(r.partnerNativeName()), r.partnerCountry().trim(),
+        blankToNull(r.partnerRegistrationId()), blankToNull(r.partnerAddress()), type, null,
         contacts)).code();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private void revokeOpenDisclosures(String partnerCode, String reason) {

@@ -1,7 +1,9 @@
 package io.cordon.onboarding;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The onboarding's process variables, in one place: IDs, codes and small decisions only. */
@@ -13,6 +15,8 @@ final class OnboardingVariables {
   static final String PARTNER_COUNTRY = "partnerCountry";
   static final String PARTNER_TYPE = "partnerType";
   static final String PARTNER_ADDRESS = "partnerAddress";
+  static final String PARTNER_NATIVE_NAME = "partnerNativeName";
+  static final String PARTNER_REGISTRATION_ID = "partnerRegistrationId";
   static final String CONTACT_NAME = "contactName";
   static final String CONTACT_EMAIL = "contactEmail";
   static final String PURPOSE = "purpose";
@@ -46,6 +50,17 @@ final class OnboardingVariables {
   static final String DISCLOSURE_ID = "disclosureId";
   static final String APPROVAL_DECISION = "approvalDecision";
   static final String APPROVAL_COMMENT = "approvalComment";
+  // NDA
+  static final String NDA_TEMPLATE = "ndaTemplate";
+  static final String CLAUSE_KEYS = "clauseKeys";
+  static final String NDA_REFERENCE = "ndaReference";
+  static final String NDA_VERSION = "ndaVersion";
+  static final String NDA_FALLBACKS = "ndaFallbacks";
+  static final String LEGAL_DECISION = "legalDecision";
+  static final String LEGAL_COMMENT = "legalComment";
+  static final String SIGNED_NDA_FILE = "signedNdaFile";
+  static final String SIGNATURE_DATE = "signatureDate";
+  static final String SIGNATORIES = "signatories";
   // Signature and activation
   static final String RECERTIFICATION_MONTHS = "recertificationMonths";
   static final String WITHDRAWAL_REASON = "withdrawalReason";
@@ -61,6 +76,25 @@ final class OnboardingVariables {
   static boolean flag(VariableScope scope, String name) {
     Object value = scope.getVariable(name);
     return value instanceof Boolean b ? b : value != null && Boolean.parseBoolean(value.toString());
+  }
+
+  /** Legal's fallback choices, one per line: {@code clause-key=fallback-key}. */
+  static Map<String, String> fallbacks(VariableScope scope) {
+    String text = string(scope, NDA_FALLBACKS);
+    Map<String, String> choices = new LinkedHashMap<>();
+    if (text != null) {
+      for (String line : text.split("[\\r\\n,]+")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] pair = line.split("=", 2);
+        if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+          throw new IllegalArgumentException("Write each fallback as clause-key=fallback-key, not '" + line.trim() + "'.");
+        }
+        choices.put(pair[0].trim(), pair[1].trim());
+      }
+    }
+    return choices;
   }
 
   static List<String> codes(VariableScope scope, String name) {

@@ -19,7 +19,7 @@ final class UserErrors {
   static <T> T reported(Supplier<T> step) {
     try {
       return step.get();
-    } catch (NotFoundException | ConflictException | InvalidInputException e) {
+    } catch (NotFoundException | ConflictException | InvalidInputException | io.cordon.platform.UnsupportedContentException e) {
       throw new BadUserRequestException(e.getMessage(), e);
     } catch (ConstraintViolationException e) {
       String message = e.getConstraintViolations().stream()

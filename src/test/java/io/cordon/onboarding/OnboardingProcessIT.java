@@ -53,6 +53,12 @@ class OnboardingProcessIT {
   PartnerService partners;
   @Autowired
   EvidenceChain evidence;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
+  @Autowired
+  io.cordon.disclosure.DisclosureService disclosures;
+  @Autowired
+  io.cordon.nda.NdaLifecycle ndaLifecycle;
 
   @BeforeEach
   void init() {
@@ -84,6 +90,7 @@ class OnboardingProcessIT {
     vars.put("partnerCountry", country);
     vars.put("partnerType", "CONTRACT_MANUFACTURER");
     vars.put("partnerAddress", "1 Test Road");
+    vars.put("partnerRegistrationId", "HRB 4711");
     vars.put("contactName", "Li Wei");
     vars.put("contactEmail", "li.wei@partner.example");
     vars.put("purpose", "Machining of housings");
@@ -228,5 +235,202 @@ class OnboardingProcessIT {
         Map.of("securityDecision", "APPROVE", "securityComment", "self-approved")))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
     assertThat(pi).isWaitingAt("Task_ReviewSecurity");
+  }
+
+  // ---- the whole path ----
+
+  /** Executes the process's due jobs (asynchronous steps), as the job executor would. */
+  private void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 10; round++) {
+      List<org.camunda.bpm.engine.runtime.Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId())
+          .executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private ProcessInstance upToLegalReview(Map<String, Object> request, boolean incidents) {
+    ProcessInstance pi = start(request);
+    complete("paula", "procurement", task(pi, "Task_ReviewDueDiligence"), dueDiligence(incidents));
+    if (task(pi, "Task_ReviewSecurity") != null) {
+      complete("sam", "security", task(pi, "Task_ReviewSecurity"), Map.of("securityDecision", "APPROVE", "securityComment", "ok"));
+    }
+    assertThat(pi).hasPassed("Task_SelectClauses");
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_GenerateNda").isWaitingAt("Task_ReviewNda");
+    return pi;
+  }
+
+  private void legal(ProcessInstance pi, Map<String, Object> decision) {
+    complete("lena", "legal", task(pi, "Task_ReviewNda"), decision);
+    runJobs(pi);
+  }
+
+  private List<Task> approvalTasks(ProcessInstance pi) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure").list();
+  }
+
+  private void sign(ProcessInstance pi) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("signedDecision", "SIGNED");
+    vars.put("signedNdaFile", org.camunda.bpm.engine.variable.Variables.fileValue("signed.pdf")
+        .file("%PDF-1.4 executed copy".getBytes()).mimeType("application/pdf").create());
+    vars.put("signatureDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    vars.put("signatories", "Li Wei (partner), Paula Procurement (us)");
+    complete("paula", "procurement", task(pi, "Task_RecordSignedNda"), vars);
+  }
+
+  private List<io.cordon.disclosure.DisclosureView> disclosuresOf(ProcessInstance pi) {
+    return disclosures.ofPartner(pi.getBusinessKey(), java.util.EnumSet.allOf(io.cordon.disclosure.DisclosureStatus.class));
+  }
+
+  @Test
+  void happyPathDisclosesOnlyApprovedSecretsUnderTheExecutedNda() {
+    String secret = secret(Classification.SECRET, "oscar");
+    String confidential = secret(Classification.CONFIDENTIAL, "olivia");
+    ProcessInstance pi = upToLegalReview(request("DE", secret, confidential), false);
+    assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("MEDIUM");
+    String nda = (String) runtimeService.getVariable(pi.getId(), "ndaReference");
+    assertThat(nda).startsWith("NDA-");
+
+    legal(pi, Map.of("legalDecision", "APPROVE"));
+    assertThat(pi).hasPassed("Task_ApproveNda", "Task_RequestDisclosures");
+    List<Task> approvals = approvalTasks(pi);
+    assertThat(approvals).as("only the SECRET needs its owner; CONFIDENTIAL is approved by the register").hasSize(1);
+    assertThat(approvals.get(0).getAssignee()).isEqualTo("oscar");
+    assertThat(taskService.getVariable(approvals.get(0).getId(), "secretCode")).isEqualTo(secret);
+
+    complete("oscar", "secret-owners", approvals.get(0), Map.of("approvalDecision", "APPROVED", "approvalComment", "fine"));
+    assertThat(pi).isWaitingAt("Task_RecordSignedNda");
+    assertThat(partners.get(pi.getBusinessKey()).status()).as("nothing disclosed before signature").isEqualTo(PartnerStatus.ONBOARDING);
+    assertThat(disclosuresOf(pi)).allSatisfy(d -> assertThat(d.status()).isEqualTo(io.cordon.disclosure.DisclosureStatus.APPROVED));
+
+    sign(pi);
+    assertThat(pi).isEnded().hasPassed("Task_StoreExecutedNda", "Task_DetermineRecertificationInterval",
+        "Task_ActivatePartner", "EndEvent_PartnerOnboarded");
+    assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(partners.get(pi.getBusinessKey()).nextRecertification()).isNotNull();
+    assertThat(disclosuresOf(pi)).extracting(io.cordon.disclosure.DisclosureView::status)
+        .containsOnly(io.cordon.disclosure.DisclosureStatus.DISCLOSED);
+    assertThat(disclosuresOf(pi)).extracting(io.cordon.disclosure.DisclosureView::ndaReference).containsOnly(nda);
+    assertThat(ndaLifecycle.standing(nda, null, pi.getBusinessKey())).isEqualTo(io.cordon.disclosure.NdaCheck.Standing.IN_FORCE);
+    assertThat(evidence.forSecret(secret, 1).get(0).type()).isEqualTo("SECRET_DISCLOSED");
+    assertThat(runtimeService.createVariableInstanceQuery().variableName("signedNdaFile").processInstanceIdIn(pi.getId()).count())
+        .isZero();
+  }
+
+  @Test
+  void aDeclinedSecretIsLeftOutButTheRestIsDisclosed() {
+    String secret = secret(Classification.SECRET, "oscar");
+    String other = secret(Classification.SECRET, "olivia");
+    ProcessInstance pi = upToLegalReview(request("DE", secret, other), false);
+    legal(pi, Map.of("legalDecision", "APPROVE"));
+    for (Task approval : approvalTasks(pi)) {
+      boolean oscars = "oscar".equals(approval.getAssignee());
+      complete(approval.getAssignee(), "secret-owners", approval,
+          Map.of("approvalDecision", oscars ? "DECLINED" : "APPROVED", "approvalComment", oscars ? "not needed" : "ok"));
+    }
+    sign(pi);
+
+    assertThat(pi).isEnded();
+    Map<String, io.cordon.disclosure.DisclosureStatus> byCode = new HashMap<>();
+    disclosuresOf(pi).forEach(d -> byCode.put(d.secretCode(), d.status()));
+    assertThat(byCode).containsEntry(secret, io.cordon.disclosure.DisclosureStatus.REVOKED)
+        .containsEntry(other, io.cordon.disclosure.DisclosureStatus.DISCLOSED);
+  }
+
+  @Test
+  void crownJewelsToAHighRiskPartnerNeedTheOwnerAndSecurity() {
+    String crownJewel = secret(Classification.CROWN_JEWEL, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", crownJewel), false);
+    assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("HIGH");
+    legal(pi, Map.of("legalDecision", "APPROVE"));
+
+    List<Task> approvals = approvalTasks(pi);
+    assertThat(approvals).hasSize(2);
+    Task forSecurity = approvals.stream().filter(t -> t.getAssignee() == null).findFirst().orElseThrow();
+    assertThat(taskService.getIdentityLinksForTask(forSecurity.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("security"));
+    complete("oscar", "secret-owners", approvals.stream().filter(t -> "oscar".equals(t.getAssignee())).findFirst().orElseThrow(),
+        Map.of("approvalDecision", "APPROVED"));
+    assertThat(pi).as("still waiting for security").isWaitingAt("Task_ApproveDisclosure");
+    complete("sam", "security", forSecurity, Map.of("approvalDecision", "APPROVED"));
+    sign(pi);
+    assertThat(disclosuresOf(pi).get(0).approvals()).extracting(io.cordon.disclosure.DisclosureView.ApprovalView::role)
+        .containsExactlyInAnyOrder("owner", "security");
+    assertThat(disclosuresOf(pi).get(0).status()).isEqualTo(io.cordon.disclosure.DisclosureStatus.DISCLOSED);
+  }
+
+  @Test
+  void legalCanChooseFallbackPositionsAndReviewTheNewVersion() {
+    String secret = secret(Classification.SECRET, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+    assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(1);
+
+    legal(pi, Map.of("legalDecision", "CHANGE_CLAUSES", "ndaFallbacks", "term-survival=term-fixed-survival"));
+    assertThat(pi).isWaitingAt("Task_ReviewNda");
+    assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(2);
+    assertThat((String) runtimeService.getVariable(pi.getId(), "clauseKeys")).contains("term-survival");
+
+    assertThatThrownBy(() -> complete("lena", "legal", task(pi, "Task_ReviewNda"),
+        Map.of("legalDecision", "CHANGE_CLAUSES", "ndaFallbacks", "no equals sign")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("clause-key=fallback-key");
+    assertThat(pi).isWaitingAt("Task_ReviewNda");
+  }
+
+  @Test
+  void legalRejectionRejectsThePartner() {
+    String secret = secret(Classification.SECRET, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+    assertThatThrownBy(() -> complete("lena", "legal", task(pi, "Task_ReviewNda"), Map.of("legalDecision", "REJECT")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("reason");
+
+    legal(pi, Map.of("legalDecision", "REJECT", "legalComment", "Refuses audit rights"));
+    assertThat(pi).isEnded().hasPassed("Task_RejectByLegal", "EndEvent_RejectedByLegal");
+    assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.REJECTED);
+    assertThat(disclosuresOf(pi)).isEmpty();
+  }
+
+  @Test
+  void unsignedNdaRemindsThenEscalatesAndTheOnboardingCanBeWithdrawn() {
+    String secret = secret(Classification.SECRET, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+    legal(pi, Map.of("legalDecision", "APPROVE"));
+    complete("oscar", "secret-owners", approvalTasks(pi).get(0), Map.of("approvalDecision", "APPROVED"));
+    assertThat(pi).isWaitingAt("Task_RecordSignedNda");
+
+    for (String timer : List.of("BoundaryEvent_RecordSignedNdaReminder", "BoundaryEvent_RecordSignedNdaOverdue")) {
+      org.camunda.bpm.engine.runtime.Job job = managementService.createJobQuery().processInstanceId(pi.getId())
+          .activityId(timer).singleResult();
+      assertThat(job.getDuedate()).isAfter(new java.util.Date());
+      managementService.executeJob(job.getId());
+      runJobs(pi);
+    }
+    assertThat(pi).hasPassed("Task_RemindRecordSignedNda", "Task_EscalateRecordSignedNda").isWaitingAt("Task_RecordSignedNda");
+    assertThat(evidence.forPartner(pi.getBusinessKey(), 20)).extracting(io.cordon.evidence.EvidenceEvent::type)
+        .contains("NOTIFICATION_QUEUED");
+
+    complete("paula", "procurement", task(pi, "Task_RecordSignedNda"),
+        Map.of("signedDecision", "WITHDRAW", "withdrawalReason", "Partner chose another customer"));
+    assertThat(pi).isEnded().hasPassed("Task_WithdrawOnboarding", "EndEvent_OnboardingWithdrawn");
+    assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.PROSPECT);
+    assertThat(disclosuresOf(pi)).extracting(io.cordon.disclosure.DisclosureView::status)
+        .containsOnly(io.cordon.disclosure.DisclosureStatus.REVOKED);
+  }
+
+  @Test
+  void aSignedNdaMustBeAPdfOrWordFile() {
+    String secret = secret(Classification.CONFIDENTIAL, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+    legal(pi, Map.of("legalDecision", "APPROVE"));
+    Map<String, Object> vars = new HashMap<>();
+    vars.put("signedDecision", "SIGNED");
+    vars.put("signedNdaFile", org.camunda.bpm.engine.variable.Variables.fileValue("photo.png").file(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2})
+        .create());
+    vars.put("signatureDate", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    assertThatThrownBy(() -> complete("paula", "procurement", task(pi, "Task_RecordSignedNda"), vars))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("PDF or a Word");
+    assertThat(pi).isWaitingAt("Task_RecordSignedNda");
   }
 }
