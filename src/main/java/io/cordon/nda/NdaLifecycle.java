@@ -115,6 +115,15 @@ public class NdaLifecycle implements NdaCheck {
             }, reference).stream().findFirst();
   }
 
+  /** The partner's most recently executed NDA that is still in force, if any. */
+  @Transactional(readOnly = true)
+  public Optional<Execution> inForceFor(String partnerCode) {
+    return jdbc.queryForList("select reference from nda where partner_code = ? and status = 'EXECUTED' order by executed_at desc, id desc",
+            String.class, partnerCode).stream()
+        .filter(reference -> standing(reference, null, partnerCode) == Standing.IN_FORCE)
+        .findFirst().flatMap(this::execution);
+  }
+
   @Override
   @Transactional(readOnly = true)
   public Standing standing(String reference, Integer version, String partnerCode) {

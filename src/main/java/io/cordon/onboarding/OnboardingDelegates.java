@@ -90,10 +90,12 @@ class OnboardingDelegates {
               "DisclosureApprovalMatrix", Map.of("classification", secret.classification().name(),
                   RISK_TIER, string(execution, RISK_TIER)))
           .collectEntries("approver")));
-      List<ApprovalItem> items = service.requestDisclosures(string(execution, PARTNER_CODE), codes,
-          string(execution, "ndaReference"), string(execution, PURPOSE), approvers);
-      execution.setVariable(APPROVAL_ITEMS, ApprovalItem.encodeAll(items));
-      execution.setVariable(APPROVAL_COUNT, items.size());
+      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE), codes,
+          string(execution, NDA_REFERENCE), string(execution, PURPOSE), codes(execution, PERMITTED_RECIPIENTS), approvers);
+      execution.setVariable(DISCLOSURE_IDS, requested.disclosureIds().stream().map(String::valueOf)
+          .reduce((a, b) -> a + "," + b).orElse(""));
+      execution.setVariable(APPROVAL_ITEMS, ApprovalItem.encodeAll(requested.approvals()));
+      execution.setVariable(APPROVAL_COUNT, requested.approvals().size());
     };
   }
 
@@ -210,5 +212,32 @@ class OnboardingDelegates {
       service.activate(string(execution, PARTNER_CODE), reference, ((Number) execution.getVariable(NDA_VERSION)).intValue(),
           service.coveredSecrets(reference), ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue());
     };
+  }
+
+  // ---- DisclosureRequestProcess ----
+
+  /** Runs while procurement starts the request: an inactive partner or secret is refused there. */
+  @Bean
+  JavaDelegate checkDisclosureScope(DisclosureScope scope, io.cordon.partner.PartnerService partners) {
+    return execution -> {
+      String partnerCode = string(execution, PARTNER_CODE);
+      String secretCode = string(execution, SECRET_CODE);
+      DisclosureScope.Scope result = UserErrors.reported(() -> scope.check(partnerCode, secretCode));
+      execution.setProcessBusinessKey(partnerCode + ":" + secretCode);
+      execution.setVariable(IN_SCOPE, result.inScope());
+      execution.setVariable(SCOPE_REASON, result.reason());
+      execution.setVariable(SECRET_CODES, secretCode);
+      execution.setVariable(RISK_TIER, String.valueOf(partners.get(partnerCode).riskTier()));
+      if (result.ndaReference() != null) {
+        execution.setVariable(NDA_REFERENCE, result.ndaReference());
+        execution.setVariable(NDA_VERSION, result.ndaVersion());
+      }
+    };
+  }
+
+  @Bean
+  JavaDelegate discloseApproved() {
+    return execution -> service.discloseApproved(codes(execution, DISCLOSURE_IDS).stream().map(Long::valueOf).toList(),
+        string(execution, NDA_REFERENCE), (Integer) execution.getVariable(NDA_VERSION));
   }
 }

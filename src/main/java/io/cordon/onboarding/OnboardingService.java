@@ -164,12 +164,14 @@ public class OnboardingService {
    * (no approver in the matrix) is approved on the register's authority right away.
    */
   @Transactional
-  public List<ApprovalItem> requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
-      String purpose, Map<String, List<String>> approversBySecret) {
+  public Requested requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
+      String purpose, List<String> recipients, Map<String, List<String>> approversBySecret) {
     Map<String, SecretRef> refs = secrets.resolve(secretCodes);
     List<ApprovalItem> items = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     for (String code : secretCodes) {
-      DisclosureView d = disclosures.request(new DisclosureRequest(code, partnerCode, ndaReference, null, purpose, List.of(), null));
+      DisclosureView d = disclosures.request(new DisclosureRequest(code, partnerCode, ndaReference, null, purpose, recipients, null));
+      ids.add(d.id());
       List<String> approvers = approversBySecret.getOrDefault(code, List.of());
       if (approvers.isEmpty()) {
         disclosures.decide(d.id(), Approval.Decision.APPROVED, "no approval required for " + refs.get(code).classification());
@@ -179,7 +181,24 @@ public class OnboardingService {
             : ApprovalItem.security(d.id()));
       }
     }
-    return items;
+    return new Requested(ids, items);
+  }
+
+  record Requested(List<Long> disclosureIds, List<ApprovalItem> approvals) {
+  }
+
+  /** Discloses, through the gate, those of the given disclosures that were approved; returns their secret codes. */
+  @Transactional
+  public List<String> discloseApproved(List<Long> disclosureIds, String ndaReference, Integer ndaVersion) {
+    List<String> disclosed = new ArrayList<>();
+    for (long id : disclosureIds) {
+      DisclosureView d = disclosures.get(id);
+      if (d.status() == DisclosureStatus.APPROVED) {
+        disclosures.disclose(id, ndaReference, ndaVersion);
+        disclosed.add(d.secretCode());
+      }
+    }
+    return disclosed;
   }
 
   @Transactional(readOnly = true)

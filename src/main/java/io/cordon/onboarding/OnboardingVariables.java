@@ -63,6 +63,12 @@ final class OnboardingVariables {
   static final String SIGNATORIES = "signatories";
   // Signature and activation
   static final String RECERTIFICATION_MONTHS = "recertificationMonths";
+  // Disclosure request
+  static final String SECRET_CODE = "secretCode";
+  static final String PERMITTED_RECIPIENTS = "permittedRecipients";
+  static final String IN_SCOPE = "inScope";
+  static final String SCOPE_REASON = "scopeReason";
+  static final String DISCLOSURE_IDS = "disclosureIds";
   static final String WITHDRAWAL_REASON = "withdrawalReason";
 
   private OnboardingVariables() {
