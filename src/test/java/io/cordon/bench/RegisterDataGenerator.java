@@ -118,7 +118,12 @@ public final class RegisterDataGenerator {
 
   private void load(Connection c) throws SQLException {
     boolean autoCommit = c.getAutoCommit();
+    boolean mysql = c.getMetaData().getDatabaseProductName().toLowerCase().matches(".*(mysql|mariadb).*");
     c.setAutoCommit(false);
+    if (mysql) {
+      // As mysqldump does for a bulk load: the rows reference only rows generated before them.
+      session(c, "set foreign_key_checks = 0");
+    }
     try {
       long[] secretIds = insertSecrets(c);
       long[] partnerIds = insertPartners(c);
@@ -140,7 +145,21 @@ public final class RegisterDataGenerator {
       }
       c.commit();
     } finally {
+      if (mysql) {
+        session(c, "set foreign_key_checks = 1");
+      }
       c.setAutoCommit(autoCommit);
+    }
+    if (mysql) {
+      // Fresh statistics, as after any bulk load. With the statistics left by the load, MariaDB 10.11 planned
+      // "who holds X" without a status filter as a scan of all partners (40 s instead of 2 ms).
+      session(c, "analyze table trade_secret, partner, disclosure, disclosure_approval");
+    }
+  }
+
+  private static void session(Connection c, String sql) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
     }
   }
 
