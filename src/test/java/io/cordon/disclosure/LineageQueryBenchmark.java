@@ -1,12 +1,13 @@
 package io.cordon.disclosure;
 
-import io.cordon.bench.CordonBenchmark;
 import io.cordon.TestProfiles;
 import io.cordon.bench.BenchmarkReport;
+import io.cordon.bench.CordonBenchmark;
 import io.cordon.bench.Latencies;
 import io.cordon.bench.RegisterDataGenerator;
 import io.cordon.bench.RegisterDataGenerator.DataSet;
 import io.cordon.identity.CordonUser;
+import io.cordon.secret.SecretService;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +52,8 @@ class LineageQueryBenchmark {
   private DisclosureService service;
   @Autowired
   private DisclosureRepository repository;
+  @Autowired
+  private SecretService secrets;
   @Autowired
   private PlatformTransactionManager transactions;
   @Autowired
@@ -118,6 +121,14 @@ class LineageQueryBenchmark {
     compare(report, "who holds X, all statuses", "random secret", SAMPLES, n -> keys.randomSecret(random),
         k -> () -> readOnly.execute(tx -> repository.holders(keys.secretId(k), ALL, FIRST_PAGE)),
         k -> () -> sql.holdersById(keys.secretId(k), ALL));
+    report.endTable();
+
+    report.line("Where the rest goes: the code lookup alone, SecretService.resolve (Spring Data derived query "
+        + "findByCodeIn, entity) in a read-only transaction against `select * from trade_secret where code = ?` (JDBC).");
+    report.line("");
+    report.table("query", "keys", "n", "SecretService.resolve", "JDBC", "ratio p50", "ratio p95");
+    compare(report, "secret by code", "random secret", SAMPLES, n -> keys.randomSecret(random),
+        k -> () -> readOnly.execute(tx -> secrets.resolve(List.of(k))), k -> () -> sql.secretRow(k));
     report.endTable();
 
     report.line("For context, over HTTP: `GET /api/secrets/{code}/holders` as `sam` (HTTP Basic, checked against the "

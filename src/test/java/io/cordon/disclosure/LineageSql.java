@@ -72,6 +72,24 @@ final class LineageSql {
     }
   }
 
+  /** The whole row, as the service's lookup loads it. */
+  Object secretRow(String code) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("select * from trade_secret where code = ?")) {
+      ps.setString(1, code);
+      try (ResultSet rs = ps.executeQuery()) {
+        Object[] row = new Object[rs.getMetaData().getColumnCount()];
+        rs.next();
+        for (int i = 0; i < row.length; i++) {
+          row[i] = rs.getObject(i + 1);
+        }
+        return row;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Page<HolderView> holders(Connection c, long secretId, Set<DisclosureStatus> statuses) throws SQLException {
     List<HolderView> rows = new ArrayList<>(PAGE);
     try (PreparedStatement ps = prepare(c, HOLDERS, secretId, statuses); ResultSet rs = ps.executeQuery()) {
