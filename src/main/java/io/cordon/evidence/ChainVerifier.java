@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 /**
  * Walks the chain from the first event and reports the first broken link: a changed event (its hash no longer
  * matches its content), a deleted or reordered one (sequence gap, or a link to the wrong predecessor), or a
- * truncated tail (fewer events than the head records). Reads in pages, so memory stays flat on long chains.
+ * truncated tail (fewer events than the head records). Reads in pages, so memory stays flat on long chains, and
+ * reads the next page while it checks one (see {@link PageReader}).
  */
 @Service
 public class ChainVerifier {
@@ -28,22 +29,24 @@ public class ChainVerifier {
     EvidenceChain.Head head = chain.head();
     long expected = 1;
     String previous = EvidenceChain.GENESIS_HASH;
-    while (expected <= head.seq()) {
-      List<EvidenceEvent> page = chain.page(expected - 1, PAGE);
-      if (page.isEmpty()) {
-        break;
-      }
-      for (EvidenceEvent event : page) {
-        if (event.seq() > head.seq()) {
+    try (PageReader pages = new PageReader(chain, head.seq(), PAGE)) {
+      while (expected <= head.seq()) {
+        List<EvidenceEvent> page = pages.next(expected - 1);
+        if (page.isEmpty()) {
           break;
         }
-        String problem = check(event, expected, previous);
-        if (problem != null) {
-          return remember(new ChainVerification(false, expected - 1, head.seq(), head.hash(), expected, problem,
-              Instant.now(), elapsed(started)));
+        for (EvidenceEvent event : page) {
+          if (event.seq() > head.seq()) {
+            break;
+          }
+          String problem = check(event, expected, previous);
+          if (problem != null) {
+            return remember(new ChainVerification(false, expected - 1, head.seq(), head.hash(), expected, problem,
+                Instant.now(), elapsed(started)));
+          }
+          previous = event.hash();
+          expected++;
         }
-        previous = event.hash();
-        expected++;
       }
     }
     long checked = expected - 1;
