@@ -42,7 +42,6 @@ import org.springframework.web.multipart.MultipartFile;
 class PartnerImport {
 
   private static final Pattern CODE = Pattern.compile("P-([0-9]{4,12})");
-  private static final int CHUNK = 1000;
 
   private final PartnerService service;
   private final PartnerRepository partners;
@@ -137,7 +136,7 @@ class PartnerImport {
     }
     Set<String> wanted = new HashSet<>(firstRow.keySet());
     rows.stream().map(p -> p.details().parentCode()).filter(c -> c != null).forEach(wanted::add);
-    Set<String> existing = existing(wanted);
+    Set<String> existing = codes.existing("partner", wanted);
     rows.stream().filter(p -> p.code() != null && existing.contains(p.code()))
         .forEach(p -> p.row().error(PartnerSheet.CODE, p.code() + " already exists in the register: leave the code empty "
             + "to register this row as a new partner, or remove the row"));
@@ -184,28 +183,12 @@ class PartnerImport {
     return false;
   }
 
-  private Set<String> existing(Set<String> codes) {
-    Set<String> found = new HashSet<>();
-    List<String> all = new ArrayList<>(codes);
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-      found.addAll(jdbc.queryForList("select code from partner where code in (" + "?,".repeat(chunk.size() - 1) + "?)",
-          String.class, chunk.toArray()));
-    }
-    return found;
-  }
-
   private List<String> write(List<Parsed> valid, UploadedSpreadsheet upload, ImportMode mode, int rowsRead, int rejected) {
-    long highestGiven = valid.stream().filter(p -> p.code() != null)
-        .mapToLong(p -> Long.parseLong(p.code().substring(PartnerService.CODE_PREFIX.length()))).max().orElse(0);
-    if (highestGiven > 0) {
-      codes.skipPast(PartnerService.SEQUENCE, highestGiven);
-    }
-    int toGenerate = (int) valid.stream().filter(p -> p.code() == null).count();
-    long next = toGenerate == 0 ? 0 : codes.reserve(PartnerService.SEQUENCE, toGenerate);
+    List<String> given = valid.stream().map(Parsed::code).toList();
+    List<String> assignedCodes = codes.assign(PartnerService.SEQUENCE, PartnerService.CODE_PREFIX, given);
     Map<Parsed, String> assigned = new LinkedHashMap<>();
-    for (Parsed p : valid) {
-      assigned.put(p, p.code() != null ? p.code() : CodeSequences.format(PartnerService.CODE_PREFIX, next++));
+    for (int i = 0; i < valid.size(); i++) {
+      assigned.put(valid.get(i), assignedCodes.get(i));
     }
     Map<String, Parsed> inFile = new HashMap<>();
     valid.stream().filter(p -> p.code() != null).forEach(p -> inFile.put(p.code(), p));

@@ -178,35 +178,20 @@ class SecretImport {
         p.row().error(SecretSheet.CODE, "duplicate code " + p.code() + ": row " + first + " has it too");
       }
     }
-    Set<String> existing = existing(firstRow.keySet());
+    Set<String> existing = codes.existing("trade_secret", firstRow.keySet());
     rows.stream().filter(p -> p.code() != null && existing.contains(p.code()))
         .forEach(p -> p.row().error(SecretSheet.CODE, p.code() + " already exists in the register: leave the code empty "
             + "to register this row as a new secret, or remove the row"));
   }
 
-  private Set<String> existing(Set<String> codes) {
-    Set<String> found = new HashSet<>();
-    List<String> all = new ArrayList<>(codes);
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
-      found.addAll(jdbc.queryForList("select code from trade_secret where code in (" + "?,".repeat(chunk.size() - 1) + "?)",
-          String.class, chunk.toArray()));
-    }
-    return found;
-  }
-
   private List<String> write(List<Parsed> valid, UploadedSpreadsheet upload, ImportMode mode, int rowsRead, int rejected) {
-    long highestGiven = valid.stream().filter(p -> p.code() != null)
-        .mapToLong(p -> Long.parseLong(p.code().substring(SecretService.CODE_PREFIX.length()))).max().orElse(0);
-    if (highestGiven > 0) {
-      codes.skipPast(SecretService.SEQUENCE, highestGiven);
-    }
-    int toGenerate = (int) valid.stream().filter(p -> p.code() == null).count();
-    long next = toGenerate == 0 ? 0 : codes.reserve(SecretService.SEQUENCE, toGenerate);
+    List<String> assigned = codes.assign(SecretService.SEQUENCE, SecretService.CODE_PREFIX,
+        valid.stream().map(Parsed::code).toList());
     Instant now = SecretService.now();
     List<TradeSecret> secrets = new ArrayList<>(valid.size());
-    for (Parsed p : valid) {
-      String code = p.code() != null ? p.code() : CodeSequences.format(SecretService.CODE_PREFIX, next++);
+    for (int i = 0; i < valid.size(); i++) {
+      Parsed p = valid.get(i);
+      String code = assigned.get(i);
       secrets.add(new TradeSecret(code, p.details(), now));
     }
     long start = System.nanoTime();
