@@ -53,7 +53,8 @@ public final class RegisterDataGenerator {
     public static Size fromSystemProperties() {
       double scale = Double.parseDouble(System.getProperty("cordon.bench.scale", "1"));
       boolean approvals = Boolean.parseBoolean(System.getProperty("cordon.bench.approvals", "true"));
-      return new Size((int) Math.max(50, FULL.secrets * scale), (int) Math.max(100, FULL.partners * scale),
+      // Fewer secrets and disclosures, but enough partners that the heaviest secrets keep their share of holders.
+      return new Size((int) Math.max(50, FULL.secrets * scale), (int) Math.max(2_000, FULL.partners * scale),
           (int) Math.max(1_000, FULL.disclosures * scale), approvals);
     }
   }

@@ -94,6 +94,10 @@ final class RegisterShape {
       holders[r] = (int) Math.max(1, Math.min(cap, Math.round(c / (r + 20))));
       sum += holders[r];
     }
+    if (total > (long) secrets * cap) {
+      throw new IllegalArgumentException(total + " disclosures do not fit " + secrets + " secrets with at most " + cap
+          + " holders each: generate more partners or fewer disclosures.");
+    }
     // Rounding leaves a few hundred over or under: take them from (or give them to) the middle of the tail.
     int r = secrets / 2;
     while (sum != total) {
@@ -102,7 +106,7 @@ final class RegisterShape {
         holders[r] += step;
         sum += step;
       }
-      r = r + 1 < secrets ? r + 1 : secrets / 2;
+      r = r + 1 < secrets ? r + 1 : 0;
     }
     return holders;
   }

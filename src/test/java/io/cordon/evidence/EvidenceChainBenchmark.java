@@ -143,8 +143,12 @@ class EvidenceChainBenchmark {
     double[] page = new double[VERIFY_RUNS];
     double[] hash = new double[VERIFY_RUNS];
     List<EvidenceEvent> sample = new ArrayList<>();
-    for (long after = 0; sample.size() < HASH_SAMPLE; after = sample.get(sample.size() - 1).seq()) {
-      sample.addAll(chain.page(after, ChainVerifier.PAGE));
+    while (sample.size() < HASH_SAMPLE) {
+      List<EvidenceEvent> more = chain.page(sample.isEmpty() ? 0 : sample.get(sample.size() - 1).seq(), ChainVerifier.PAGE);
+      sample.addAll(more);
+      if (more.size() < ChainVerifier.PAGE) {
+        break;
+      }
     }
     long events = 0;
     for (int run = 0; run < VERIFY_RUNS; run++) {
