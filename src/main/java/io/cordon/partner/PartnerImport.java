@@ -3,6 +3,7 @@ package io.cordon.partner;
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceRecord;
 import io.cordon.platform.CodeSequences;
+import io.cordon.spreadsheet.CodeColumn;
 import io.cordon.spreadsheet.ImportMode;
 import io.cordon.spreadsheet.ImportReport;
 import io.cordon.spreadsheet.RowError;
@@ -22,8 +23,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -41,7 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Service
 class PartnerImport {
 
-  private static final Pattern CODE = Pattern.compile("P-([0-9]{4,12})");
+  private static final CodeColumn CODES = new CodeColumn(PartnerSheet.CODE, PartnerService.CODE_PREFIX, "partner");
 
   private final PartnerService service;
   private final PartnerRepository partners;
@@ -118,22 +117,7 @@ class PartnerImport {
 
   /** Codes: well-formed, once in the file, new to the register. Returns the codes of parents found in the register. */
   private Set<String> checkCodes(List<Parsed> rows) {
-    Map<String, Integer> firstRow = new HashMap<>();
-    for (Parsed p : rows) {
-      if (p.code() == null) {
-        continue;
-      }
-      Matcher m = CODE.matcher(p.code());
-      if (!m.matches() || !CodeSequences.format(PartnerService.CODE_PREFIX, Long.parseLong(m.group(1))).equals(p.code())) {
-        p.row().error(PartnerSheet.CODE, "'" + SheetLayout.abbreviate(p.code()) + "' is not a partner code: P- and 4 to 12 "
-            + "digits without extra leading zeros (P-0042), or leave it empty to get the next free code");
-        continue;
-      }
-      Integer first = firstRow.putIfAbsent(p.code(), p.row().number());
-      if (first != null) {
-        p.row().error(PartnerSheet.CODE, "duplicate code " + p.code() + ": row " + first + " has it too");
-      }
-    }
+    Map<String, Integer> firstRow = CODES.check(rows, Parsed::code, Parsed::row);
     Set<String> wanted = new HashSet<>(firstRow.keySet());
     rows.stream().map(p -> p.details().parentCode()).filter(c -> c != null).forEach(wanted::add);
     Set<String> existing = codes.existing("partner", wanted);

@@ -7,6 +7,7 @@ import io.cordon.identity.CurrentUser;
 import io.cordon.platform.CodeSequences;
 import io.cordon.platform.InvalidInputException.Violation;
 import io.cordon.platform.StringListConverter;
+import io.cordon.spreadsheet.CodeColumn;
 import io.cordon.spreadsheet.ImportMode;
 import io.cordon.spreadsheet.ImportReport;
 import io.cordon.spreadsheet.RowError;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -57,7 +57,7 @@ class SecretImport {
 
   private static final Logger log = LoggerFactory.getLogger(SecretImport.class);
 
-  private static final Pattern CODE = Pattern.compile("TS-([0-9]{4,12})");
+  private static final CodeColumn CODES = new CodeColumn(SecretSheet.CODE, SecretService.CODE_PREFIX, "secret");
   private static final int CHUNK = 1000;
   private static final String INSERT = "insert into trade_secret (code, title, summary, category, classification, owner_id, "
       + "systems, sites, countries, protection_measures, status, version, created_at, updated_at) "
@@ -162,22 +162,7 @@ class SecretImport {
 
   /** Codes the file brings: well-formed, each once in the file, none already in the register. */
   private void checkCodes(List<Parsed> rows) {
-    Map<String, Integer> firstRow = new HashMap<>();
-    for (Parsed p : rows) {
-      if (p.code() == null) {
-        continue;
-      }
-      var m = CODE.matcher(p.code());
-      if (!m.matches() || !CodeSequences.format(SecretService.CODE_PREFIX, Long.parseLong(m.group(1))).equals(p.code())) {
-        p.row().error(SecretSheet.CODE, "'" + SheetLayout.abbreviate(p.code()) + "' is not a secret code: TS- and 4 to "
-            + "12 digits without extra leading zeros (TS-0042), or leave it empty to get the next free code");
-        continue;
-      }
-      Integer first = firstRow.putIfAbsent(p.code(), p.row().number());
-      if (first != null) {
-        p.row().error(SecretSheet.CODE, "duplicate code " + p.code() + ": row " + first + " has it too");
-      }
-    }
+    Map<String, Integer> firstRow = CODES.check(rows, Parsed::code, Parsed::row);
     Set<String> existing = codes.existing("trade_secret", firstRow.keySet());
     rows.stream().filter(p -> p.code() != null && existing.contains(p.code()))
         .forEach(p -> p.row().error(SecretSheet.CODE, p.code() + " already exists in the register: leave the code empty "
