@@ -107,8 +107,11 @@ class OnboardingBenchmark {
     }
     String loadAfterSequential = load();
 
+    long[] locks0 = rowLocks();
     Phase concBare = concurrently(bare, allBare);
+    long[] locks1 = rowLocks();
     Phase concOnboarding = concurrently(onboarding, allOnboardings);
+    long[] locks2 = rowLocks();
     String loadAfterConcurrent = load();
 
     StringBuilder report = new StringBuilder();
@@ -160,6 +163,11 @@ class OnboardingBenchmark {
             + "incidents (runtime + history) on onboardings: %d; retried steps: %s%n",
         allOnboardings.size(), allBare.size(), failures.size(), concurrentFailed, DRIVERS, incidents,
         paths.retries.isEmpty() ? "none" : paths.retries.toString()));
+    if (locks0 != null) {
+      report.append(String.format("InnoDB row lock waits (server-wide) during the %d-driver runs: bare %d waits, %.1f s; "
+              + "onboarding %d waits, %.1f s%n", DRIVERS, locks1[0] - locks0[0], (locks1[1] - locks0[1]) / 1000.0,
+          locks2[0] - locks1[0], (locks2[1] - locks1[1]) / 1000.0));
+    }
     report.append("Load: after sequential ").append(loadAfterSequential).append("; after concurrent ")
         .append(loadAfterConcurrent).append('\n');
     System.out.println("\n" + report);
@@ -305,6 +313,22 @@ class OnboardingBenchmark {
         authorizations.saveAuthorization(grant);
       }
     }
+  }
+
+  /** InnoDB's row lock waits and their total time in ms, server-wide; null on H2. */
+  private long[] rowLocks() {
+    if (!TestProfiles.onMysql()) {
+      return null;
+    }
+    long[] out = new long[2];
+    jdbc.query("show global status like 'Innodb_row_lock_%'", rs -> {
+      switch (rs.getString(1)) {
+        case "Innodb_row_lock_waits" -> out[0] = rs.getLong(2);
+        case "Innodb_row_lock_time" -> out[1] = rs.getLong(2);
+        default -> { }
+      }
+    });
+    return out;
   }
 
   private static String load() {
