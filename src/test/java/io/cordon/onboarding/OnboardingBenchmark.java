@@ -1,9 +1,13 @@
 package io.cordon.onboarding;
 
+import static io.cordon.onboarding.BenchmarkFigures.row;
+import static io.cordon.onboarding.BenchmarkFigures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.CordonIntegrationTest;
 import io.cordon.TestProfiles;
+import io.cordon.onboarding.BenchmarkFigures.Phase;
+import io.cordon.onboarding.BenchmarkFigures.Stats;
 import io.cordon.onboarding.BenchmarkPaths.Run;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
@@ -123,20 +127,20 @@ class OnboardingBenchmark {
     Stats so = Stats.of(seqOnboarding);
     report.append(row("sequential", "bare, 4 user tasks", sb, sb.throughputSequential(), null));
     report.append(row("sequential", "bare, 4 user tasks + 8 timers", sbt, sbt.throughputSequential(), null));
-    report.append(row("sequential", "onboarding", so, so.throughputSequential(), so.median / sb.median));
-    Stats cb = Stats.of(concBare.runs);
-    Stats co = Stats.of(concOnboarding.runs);
+    report.append(row("sequential", "onboarding", so, so.throughputSequential(), so.median() / sb.median()));
+    Stats cb = Stats.of(concBare.runs());
+    Stats co = Stats.of(concOnboarding.runs());
     report.append(row(DRIVERS + " drivers", "bare, 4 user tasks", cb, concBare.throughput(), null));
-    report.append(row(DRIVERS + " drivers", "onboarding", co, concOnboarding.throughput(), co.median / cb.median));
+    report.append(row(DRIVERS + " drivers", "onboarding", co, concOnboarding.throughput(), co.median() / cb.median()));
     report.append(String.format("%nratio onboarding / bare: sequential median %.2f, p95 %.2f, throughput %.2f; "
             + "%d drivers median %.2f, p95 %.2f, throughput %.2f (target <= 2.0)%n",
-        so.median / sb.median, so.p95 / sb.p95, sb.throughputSequential() / so.throughputSequential(),
-        DRIVERS, co.median / cb.median, co.p95 / cb.p95, concBare.throughput() / concOnboarding.throughput()));
-    report.append(String.format("ratio onboarding / (bare + timers), sequential median: %.2f%n", so.median / sbt.median));
+        so.median() / sb.median(), so.p95() / sb.p95(), sb.throughputSequential() / so.throughputSequential(),
+        DRIVERS, co.median() / cb.median(), co.p95() / cb.p95(), concBare.throughput() / concOnboarding.throughput()));
+    report.append(String.format("ratio onboarding / (bare + timers), sequential median: %.2f%n", so.median() / sbt.median()));
 
     report.append("\nMedian per step, ms (sequential | ").append(DRIVERS).append(" drivers):\n\n");
-    report.append(steps("onboarding", BenchmarkPaths.ONBOARDING_STEPS, seqOnboarding, concOnboarding.runs));
-    report.append(steps("bare", BenchmarkPaths.BARE_STEPS, seqBare, concBare.runs));
+    report.append(steps("onboarding", BenchmarkPaths.ONBOARDING_STEPS, seqOnboarding, concOnboarding.runs()));
+    report.append(steps("bare", BenchmarkPaths.BARE_STEPS, seqBare, concBare.runs()));
     report.append(steps("bare + timers", BenchmarkPaths.BARE_STEPS, seqBareTimers, List.of()));
 
     report.append("\nHistory and evidence rows per instance (one sample of each):\n\n| model | ")
@@ -158,7 +162,7 @@ class OnboardingBenchmark {
     allBare.forEach(run -> check(run, "EndEvent_Done", failures));
     long incidents = onboardingIds.stream().mapToLong(id -> runtime.createIncidentQuery().processInstanceId(id).count()
         + history.createHistoricIncidentQuery().processInstanceId(id).count()).sum();
-    long concurrentFailed = concOnboarding.runs.stream().filter(r -> r.failure() != null).count();
+    long concurrentFailed = concOnboarding.runs().stream().filter(r -> r.failure() != null).count();
     report.append(String.format("%nInstances: %d onboardings, %d bare; failed: %d (%d of them in the %d-driver run); "
             + "incidents (runtime + history) on onboardings: %d; retried steps: %s%n",
         allOnboardings.size(), allBare.size(), failures.size(), concurrentFailed, DRIVERS, incidents,
@@ -211,49 +215,6 @@ class OnboardingBenchmark {
     }
   }
 
-  record Phase(List<Run> runs, long wallNanos) {
-    double throughput() {
-      return runs.size() / (wallNanos / 1e9);
-    }
-  }
-
-  record Stats(double median, double p95, double meanMs) {
-    static Stats of(List<Run> runs) {
-      double[] ms = runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.totalNanos() / 1e6).sorted().toArray();
-      return new Stats(percentile(ms, 50), percentile(ms, 95), java.util.Arrays.stream(ms).average().orElse(Double.NaN));
-    }
-
-    double throughputSequential() {
-      return 1000 / meanMs;
-    }
-  }
-
-  private static double percentile(double[] sorted, int p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-  }
-
-  private static String row(String run, String model, Stats s, double throughput, Double ratio) {
-    return String.format("| %s | %s | %.1f | %.1f | %.1f | %s |%n", run, model, s.median, s.p95, throughput,
-        ratio == null ? "" : String.format("**%.2f**", ratio));
-  }
-
-  private static String steps(String model, List<String> names, List<Run> sequential, List<Run> concurrent) {
-    StringBuilder out = new StringBuilder("| " + model + " step | sequential | concurrent |\n|---|---|---|\n");
-    for (int i = 0; i < names.size(); i++) {
-      out.append(String.format("| %s | %.1f | %s |%n", names.get(i), stepMedian(sequential, i),
-          concurrent.isEmpty() ? "" : String.format("%.1f", stepMedian(concurrent, i))));
-    }
-    return out.append('\n').toString();
-  }
-
-  private static double stepMedian(List<Run> runs, int step) {
-    double[] ms = runs.stream().filter(r -> r.failure() == null).mapToDouble(r -> r.stepNanos()[step] / 1e6).sorted().toArray();
-    return percentile(ms, 50);
-  }
-
   private String rows(String model, String pi) {
     StringBuilder out = new StringBuilder("| " + model);
     for (String table : HISTORY_TABLES) {
@@ -276,8 +237,10 @@ class OnboardingBenchmark {
     }
     HistoricProcessInstance hpi = history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId())
         .singleResult();
-    if (!HistoricProcessInstance.STATE_COMPLETED.equals(hpi.getState()) || !endEvent.equals(hpi.getEndActivityId())) {
-      failures.add(run.processInstanceId() + " ended " + hpi.getState() + " at " + hpi.getEndActivityId());
+    boolean atEnd = history.createHistoricActivityInstanceQuery().processInstanceId(run.processInstanceId())
+        .activityId(endEvent).finished().count() == 1;
+    if (!HistoricProcessInstance.STATE_COMPLETED.equals(hpi.getState()) || !atEnd) {
+      failures.add(run.processInstanceId() + " is " + hpi.getState() + (atEnd ? "" : ", did not end at " + endEvent));
     } else if (hpi.getProcessDefinitionKey().equals("PartnerOnboardingProcess")
         && partners.get(hpi.getBusinessKey()).status() != PartnerStatus.ACTIVE) {
       failures.add(run.processInstanceId() + ": partner " + hpi.getBusinessKey() + " not active");
