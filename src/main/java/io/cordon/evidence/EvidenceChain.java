@@ -9,6 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -20,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and nodes queue up behind each other: sequence numbers have no gaps and every event links to exactly one
  * predecessor. It joins the caller's transaction (it must have one), so a step and its evidence commit or roll back
  * together, and a rolled-back step leaves neither an event nor a gap. Nothing here updates or deletes an event.
+ * Appended from a process step (a delegate or listener), an event names that process instance and activity.
  */
 @Service
 public class EvidenceChain {
@@ -58,9 +62,12 @@ public class EvidenceChain {
     List<EvidenceEvent> events = new ArrayList<>(records.size());
     long seq = head.seq();
     String previous = head.hash();
+    ExecutionEntity step = currentStep();
     for (EvidenceRecord record : records) {
+      String processInstance = record.processInstanceId() != null || step == null ? record.processInstanceId() : step.getProcessInstanceId();
+      String activity = record.activityId() != null || step == null ? record.activityId() : step.getActivityId();
       EvidenceEvent draft = new EvidenceEvent(++seq, now, actor, record.type(), record.partnerCode(), record.secretCodes(),
-          record.ndaReference(), record.documentHash(), record.processInstanceId(), record.activityId(),
+          record.ndaReference(), record.documentHash(), processInstance, activity,
           CanonicalJson.write(record.payload()), previous, null);
       EvidenceEvent event = withHash(draft, CanonicalJson.sha256Hex(draft.canonical()));
       events.add(event);
@@ -78,6 +85,12 @@ public class EvidenceChain {
     EvidenceEvent last = events.get(events.size() - 1);
     jdbc.update("update evidence_chain_head set last_seq = ?, last_hash = ? where id = 1", last.seq(), last.hash());
     return events;
+  }
+
+  /** The process step being executed on this thread, if a BPMN delegate or listener is appending. */
+  private static ExecutionEntity currentStep() {
+    BpmnExecutionContext context = Context.getBpmnExecutionContext();
+    return context == null ? null : context.getExecution();
   }
 
   /** Events after {@code afterSeq} in chain order, at most {@code limit}. */

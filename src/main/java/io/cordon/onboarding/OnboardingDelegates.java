@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -172,7 +173,16 @@ class OnboardingDelegates {
       if ("REJECT".equals(decision) && string(execution, LEGAL_COMMENT) == null) {
         throw new BadUserRequestException("Give the reason for rejecting the partner.");
       }
+      service.recordReviewDecision("LEGAL_REVIEW_DECIDED", string(execution, PARTNER_CODE), codes(execution, SECRET_CODES),
+          string(execution, NDA_REFERENCE), decision, string(execution, LEGAL_COMMENT));
     };
+  }
+
+  /** Execution listener (end) of the security review: the decision, by whoever completed it, as evidence. */
+  @Bean
+  ExecutionListener recordSecurityDecision() {
+    return execution -> service.recordReviewDecision("SECURITY_REVIEW_DECIDED", string(execution, PARTNER_CODE),
+        codes(execution, SECRET_CODES), null, string(execution, SECURITY_DECISION), string(execution, SECURITY_COMMENT));
   }
 
   @Bean

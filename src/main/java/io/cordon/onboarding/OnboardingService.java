@@ -134,6 +134,14 @@ public class OnboardingService {
     return new OnboardingStarted(partnerCode, partner.country(), partner.type().name(), codes, highest.name());
   }
 
+  /** A reviewer's decision (security review, legal review) as evidence, with the reviewer as actor. */
+  @Transactional
+  public void recordReviewDecision(String type, String partnerCode, List<String> secretCodes, String ndaReference,
+      String decision, String comment) {
+    evidence.append(EvidenceRecord.of(type).partner(partnerCode).secrets(secretCodes).nda(ndaReference, null)
+        .payload(Map.of("decision", String.valueOf(decision), "comment", comment == null ? "" : comment)));
+  }
+
   @Transactional
   public void recordDueDiligence(String partnerCode, String processInstanceId, DueDiligenceAnswers answers) {
     partners.recordDueDiligence(partnerCode, processInstanceId, answers);

@@ -192,6 +192,13 @@ class OnboardingProcessIT {
 
     assertThat(pi).isEnded().hasPassed("Task_RejectBySecurity", "EndEvent_RejectedBySecurity");
     assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.REJECTED);
+    io.cordon.evidence.EvidenceEvent decided = evidence.forPartner(pi.getBusinessKey(), 20).stream()
+        .filter(e -> e.type().equals("SECURITY_REVIEW_DECIDED")).findFirst().orElseThrow();
+    assertThat(decided.actor()).isEqualTo("sam");
+    assertThat(decided.processInstanceId()).isEqualTo(pi.getId());
+    assertThat(decided.activityId()).isEqualTo("Task_ReviewSecurity");
+    assertThat(decided.secretCodes()).containsExactly(code);
+    assertThat(decided.payload()).contains("\"decision\":\"REJECT\"");
     assertThat(evidence.forPartner(pi.getBusinessKey(), 1).get(0).payload()).contains("No clean-desk policy");
   }
 
@@ -317,6 +324,24 @@ class OnboardingProcessIT {
     assertThat(disclosuresOf(pi)).extracting(io.cordon.disclosure.DisclosureView::ndaReference).containsOnly(nda);
     assertThat(ndaLifecycle.standing(nda, null, pi.getBusinessKey())).isEqualTo(io.cordon.disclosure.NdaCheck.Standing.IN_FORCE);
     assertThat(evidence.forSecret(secret, 1).get(0).type()).isEqualTo("SECRET_DISCLOSED");
+    List<io.cordon.evidence.EvidenceEvent> trail = evidence.forPartner(pi.getBusinessKey(), 100);
+    assertThat(trail).filteredOn(e -> e.type().equals("DUE_DILIGENCE_RECORDED")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("paula");
+          assertThat(e.processInstanceId()).isEqualTo(pi.getId());
+          assertThat(e.activityId()).isEqualTo("Task_RecordDueDiligence");
+        });
+    assertThat(trail).filteredOn(e -> e.type().equals("LEGAL_REVIEW_DECIDED")).singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("lena"));
+    assertThat(trail).filteredOn(e -> e.type().equals("NDA_GENERATED")).singleElement()
+        .satisfies(e -> assertThat(e.activityId()).isEqualTo("Task_GenerateNda"));
+    assertThat(trail).filteredOn(e -> e.type().equals("DISCLOSURE_APPROVED"))
+        .extracting(e -> e.actor() + " " + e.secretCodes())
+        .containsExactlyInAnyOrder("oscar [" + secret + "]", "system [" + confidential + "]");
+    assertThat(trail).filteredOn(e -> e.type().equals("NDA_EXECUTED")).singleElement()
+        .satisfies(e -> assertThat(e.documentHash()).hasSize(64));
+    assertThat(trail).filteredOn(e -> !e.type().equals("PARTNER_REGISTERED"))
+        .allSatisfy(e -> assertThat(e.processInstanceId()).as(e.type()).isEqualTo(pi.getId()));
     assertThat(runtimeService.createVariableInstanceQuery().variableName("signedNdaFile").processInstanceIdIn(pi.getId()).count())
         .isZero();
   }
