@@ -87,6 +87,28 @@ public class IdentityBootstrap implements ApplicationRunner {
     ensureFirstAdmin();
   }
 
+  /**
+   * Camunda's webapps send every visitor to their setup page instead of the login page while group
+   * {@code camunda-admin} has no member. Cordon's administrators are engine administrators already; they are also
+   * put into that group (at start-up, whenever it is empty), so Tasklist shows its login page.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void keepCamundaAdminGroupFilled() {
+    if (identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() > 0) {
+      return;
+    }
+    if (identityService.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
+      Group group = identityService.newGroup(Groups.CAMUNDA_ADMIN);
+      group.setName("Camunda webapp administrators");
+      group.setType(Groups.GROUP_TYPE_SYSTEM);
+      identityService.saveGroup(group);
+    }
+    for (User admin : identityService.createUserQuery().memberOfGroup(CordonGroups.ADMINS).list()) {
+      identityService.createMembership(admin.getId(), Groups.CAMUNDA_ADMIN);
+      log.info("Added administrator '{}' to group {}", admin.getId(), Groups.CAMUNDA_ADMIN);
+    }
+  }
+
   /** Creates a user in the given groups with read access to its own profile; does nothing if the user exists. */
   public void ensureUser(String id, String firstName, String lastName, String email, String password, List<String> groups) {
     if (identityService.createUserQuery().userId(id).count() == 0) {

@@ -62,6 +62,9 @@ class SecurityConfig {
   SecurityFilterChain webChain(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")).permitAll()
+            // Camunda's setup page creates an engine administrator for anyone while camunda-admin is empty; Cordon
+            // creates its first administrator itself (CORDON_ADMIN_USER).
+            .requestMatchers(paths("/camunda/api/admin/setup/**")).denyAll()
             // Camunda's webapps: their static pages are the login page; their API checks the webapp session itself.
             .requestMatchers(paths("/", "/camunda", "/camunda/**")).permitAll()
             .requestMatchers(paths("/error")).permitAll()

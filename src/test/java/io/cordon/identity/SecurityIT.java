@@ -32,6 +32,8 @@ class SecurityIT {
   org.camunda.bpm.engine.RepositoryService repositoryService;
   @Autowired
   org.camunda.bpm.engine.RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
 
   @Test
   void unauthenticatedApiCallsGet401ProblemAndNoData() {
@@ -167,5 +169,25 @@ class SecurityIT {
     ResponseEntity<String> change = rest.exchange("/api/partners", HttpMethod.POST,
         new HttpEntity<>(Map.of("legalName", "Via session"), withSession), String.class);
     assertThat(change.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void camundaSetupIsClosedSoTasklistShowsItsLoginPage() {
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list())
+        .as("administrators are in camunda-admin, else the webapps redirect to their setup page")
+        .extracting(org.camunda.bpm.engine.identity.User::getId).contains("ada");
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> cookies = page.getHeaders().get("Set-Cookie");
+    String csrf = cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst().orElseThrow().split(";")[0];
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.add("Cookie", csrf);
+    headers.add("X-XSRF-TOKEN", csrf.substring("XSRF-TOKEN=".length()));
+    ResponseEntity<String> create = rest.postForEntity("/camunda/api/admin/setup/default/user/create", new HttpEntity<>(
+        Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N"),
+            "credentials", Map.of("password", "intruder-Passw0rd")), headers), String.class);
+    assertThat(create.getStatusCode().is4xxClientError()).as("status %s", create.getStatusCode()).isTrue();
+    assertThat(identityService.createUserQuery().userId("intruder").count()).isZero();
   }
 }

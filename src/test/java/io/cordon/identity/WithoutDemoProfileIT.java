@@ -16,7 +16,9 @@ import org.springframework.test.context.ActiveProfiles;
     "cordon.admin.user=firstadmin",
     "cordon.admin.password=correct-horse-battery",
     // Own H2 database: the demo users of the shared test context must not be seen here.
-    "spring.datasource.url=jdbc:h2:mem:cordon-nodemo;DB_CLOSE_DELAY=-1"})
+    "spring.datasource.url=jdbc:h2:mem:cordon-nodemo;DB_CLOSE_DELAY=-1",
+    // Camunda's webapps find engines by name in a JVM-wide registry: leave "default" to the shared test application.
+    "camunda.bpm.generate-unique-process-engine-name=true"})
 @ActiveProfiles("test")
 class WithoutDemoProfileIT {
 

@@ -38,6 +38,15 @@ class ModelsDeployIT {
     for (String file : files) {
       assertThat(deployed).as("deployed resources").anyMatch(name -> name.endsWith("bpmn/" + file));
     }
+    // Tasklist loads an embedded form by the exact resource name in its form key.
+    String onboarding = Files.readString(Path.of("bpmn", "PartnerOnboardingProcess.bpmn"));
+    java.util.regex.Matcher formKey = java.util.regex.Pattern.compile("formKey=\"embedded:deployment:([^\"]+)\"").matcher(onboarding);
+    int embedded = 0;
+    while (formKey.find()) {
+      assertThat(deployed).as("deployed resources").contains(formKey.group(1));
+      embedded++;
+    }
+    assertThat(embedded).isPositive();
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("PartnerOnboardingProcess")
         .latestVersion().singleResult().getHistoryTimeToLive()).isPositive();
   }

@@ -1,0 +1,220 @@
+package io.cordon.onboarding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.cordon.CordonIntegrationTest;
+import io.cordon.disclosure.DisclosureService;
+import io.cordon.disclosure.DisclosureStatus;
+import io.cordon.disclosure.DisclosureView;
+import io.cordon.partner.PartnerService;
+import io.cordon.partner.PartnerStatus;
+import io.cordon.secret.Classification;
+import io.cordon.secret.ProtectionMeasure;
+import io.cordon.secret.SecretCategory;
+import io.cordon.secret.SecretDetails;
+import io.cordon.secret.SecretService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole onboarding as people do it in Tasklist, in a real (headless) browser: procurement starts it and records
+ * due diligence, legal approves the NDA, the secret's owner approves the disclosure, procurement uploads the signed
+ * copy. The job executor is off, so the test runs the asynchronous steps (NDA generation, disclosure requests) itself.
+ * Screenshots of failures go to target/browser/.
+ */
+@CordonIntegrationTest
+class OnboardingBrowserIT {
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  SecretService secrets;
+  @Autowired
+  PartnerService partners;
+  @Autowired
+  DisclosureService disclosures;
+
+  @TempDir
+  Path files;
+
+  private Tasklist tasklist;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    // CI installs Chromium (.ci/run); elsewhere the test is skipped without it.
+    if (System.getenv("CI") == null) {
+      Assumptions.assumeTrue(Tasklist.available(), "Debian's chromium and chromium-driver are not installed");
+    }
+    AbstractAssertions.init(engine);
+    tasklist = new Tasklist(port);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (tasklist != null) {
+      tasklist.close();
+    }
+  }
+
+  @Test
+  void procurementLegalAndOwnerOnboardAPartnerInTasklist() throws Exception {
+    try {
+      onboard();
+    } catch (Throwable failure) {
+      tasklist.snapshot("failure-" + getClass().getSimpleName());
+      throw failure;
+    }
+  }
+
+  private void onboard() throws Exception {
+    String secret = secret(Classification.SECRET, "oscar");
+    String confidential = secret(Classification.CONFIDENTIAL, "olivia");
+    String partnerName = "Browser Test Precision GmbH " + System.nanoTime();
+
+    // Procurement requests the onboarding.
+    tasklist.login("paula");
+    tasklist.snapshot("tasklist-filters");
+    tasklist.startProcess("Partner onboarding");
+    tasklist.fill("partnerName", partnerName);
+    tasklist.fill("partnerCountry", "DE");
+    tasklist.select("partnerType", "Contract manufacturer");
+    tasklist.fill("partnerRegistrationId", "HRB 4711");
+    tasklist.fill("partnerAddress", "1 Test Road, 80331 Munich");
+    tasklist.fill("contactName", "Li Wei");
+    tasklist.fill("contactEmail", "li.wei@partner.example");
+    tasklist.fill("purpose", "Machining of housings");
+    tasklist.fill("requestedSecretCodes", secret + ", " + confidential);
+    tasklist.select("ndaKind", "Mutual");
+    tasklist.submitStartForm();
+    tasklist.until(() -> instanceOf(partnerName) != null);
+    ProcessInstance pi = instanceOf(partnerName);
+    assertThat(pi).isWaitingAt("Task_ReviewDueDiligence");
+
+    // Procurement records due diligence.
+    tasklist.openTask("Procurement", task(pi, "Task_ReviewDueDiligence").getId());
+    tasklist.claim();
+    tasklist.fill("securityCertifications", "ISO 27001");
+    tasklist.check("Access to confidential material is controlled and logged");
+    tasklist.fill("dataLocation", "DE");
+    tasklist.check("Low");
+    tasklist.fill("privacyRegime", "GDPR");
+    tasklist.fill("findings", "Visited the plant; badge access to the tooling room.");
+    tasklist.complete();
+    tasklist.until(() -> task(pi, "Task_ReviewDueDiligence") == null);
+    assertThat(runtimeService.getVariable(pi.getId(), "accessControlInPlace")).isEqualTo(true);
+    assertThat(runtimeService.getVariable(pi.getId(), "staffTurnover")).isEqualTo("LOW");
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_GenerateNda").isWaitingAt("Task_ReviewNda");
+    String nda = (String) runtimeService.getVariable(pi.getId(), "ndaReference");
+    tasklist.logout();
+
+    // Legal reads the NDA, downloads it and approves it.
+    tasklist.login("lena");
+    tasklist.openTask("Legal", task(pi, "Task_ReviewNda").getId());
+    tasklist.waitForText(nda + " version 1");
+    String docx = tasklist.find(By.cssSelector("a[href$='.docx']")).getDomProperty("href");
+    assertThat(docx).endsWith("/api/ndas/" + nda + "/versions/1.docx");
+    assertThat(tasklist.fetchStatus(docx)).as("the .docx with lena's Tasklist session").isEqualTo(200);
+    tasklist.claim();
+    tasklist.choose("legalDecision", "Approve this NDA");
+    tasklist.complete();
+    tasklist.until(() -> task(pi, "Task_ReviewNda") == null);
+    runJobs(pi);
+    tasklist.logout();
+
+    // The SECRET's owner approves its disclosure (the CONFIDENTIAL one needs no owner approval).
+    Task approval = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure")
+        .singleResult();
+    assertThat(approval.getAssignee()).isEqualTo("oscar");
+    tasklist.login("oscar");
+    tasklist.openTask("My tasks", approval.getId());
+    tasklist.check("Approve the disclosure");
+    tasklist.fill("approvalComment", "Needed for the housings");
+    tasklist.complete();
+    tasklist.until(() -> task(pi, "Task_ApproveDisclosure") == null);
+    assertThat(pi).isWaitingAt("Task_RecordSignedNda");
+    tasklist.logout();
+
+    // Procurement uploads the executed copy.
+    Path signed = Files.write(files.resolve("signed-nda.pdf"), "%PDF-1.4\n% executed copy\n".getBytes());
+    tasklist.login("paula");
+    tasklist.openTask("Procurement", task(pi, "Task_RecordSignedNda").getId());
+    tasklist.claim();
+    tasklist.choose("signedDecision", "The partner signed");
+    tasklist.upload(tasklist.embeddedField("signedNdaFile"), signed);
+    tasklist.setValue(tasklist.embeddedField("signatureDate"), LocalDate.now(ZoneOffset.UTC).toString());
+    tasklist.type(tasklist.embeddedField("signatories"), "Li Wei (partner), Paula Procurement (us)");
+    tasklist.complete();
+    tasklist.until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+
+    assertThat(pi).isEnded().hasPassed("Task_StoreExecutedNda", "Task_ActivatePartner", "EndEvent_PartnerOnboarded");
+    assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.ACTIVE);
+    List<DisclosureView> disclosed = disclosures.ofPartner(pi.getBusinessKey(), EnumSet.allOf(DisclosureStatus.class));
+    assertThat(disclosed).extracting(DisclosureView::secretCode).containsExactlyInAnyOrder(secret, confidential);
+    assertThat(disclosed).extracting(DisclosureView::status).containsOnly(DisclosureStatus.DISCLOSED);
+    assertThat(disclosed).extracting(DisclosureView::ndaReference).containsOnly(nda);
+  }
+
+  private String secret(Classification classification, String owner) {
+    identityService.setAuthentication("sam", List.of("security"));
+    try {
+      return secrets.register(new SecretDetails("Browser test " + classification, "summary", SecretCategory.TECHNICAL,
+          classification, owner, List.of("PLM"), List.of("Munich"), List.of("DE"), Set.of(ProtectionMeasure.ACCESS_CONTROL))).code();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private ProcessInstance instanceOf(String partnerName) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("PartnerOnboardingProcess")
+        .variableValueEquals("partnerName", partnerName).singleResult();
+  }
+
+  private Task task(ProcessInstance pi, String key) {
+    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  /** Executes the process's due jobs, as the job executor would (it is off in tests). */
+  private void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+}
