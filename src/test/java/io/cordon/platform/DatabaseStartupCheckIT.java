@@ -48,9 +48,10 @@ class DatabaseStartupCheckIT {
 
   private static void start(String[] profiles, String... properties) {
     // As command-line arguments: builder properties are only defaults, below application.yml. An engine name of its
-    // own: Camunda's webapps find engines by name in a JVM-wide registry, and the shared test application's Tasklist
-    // must keep finding its own "default" engine after this one has come and gone.
-    String[] args = Stream.concat(Stream.of("server.port=0", "camunda.bpm.generate-unique-process-engine-name=true"), Stream.of(properties)).map(p -> "--" + p).toArray(String[]::new);
+    // own and no web server: Camunda keeps engines and webapp delegates in JVM-wide registries, and the shared test
+    // application must keep finding its own after this one has come and gone.
+    String[] args = Stream.concat(Stream.of("spring.main.web-application-type=none",
+        "camunda.bpm.generate-unique-process-engine-name=true"), Stream.of(properties)).map(p -> "--" + p).toArray(String[]::new);
     new SpringApplicationBuilder(CordonApplication.class).profiles(profiles).run(args).close();
   }
 }
