@@ -79,6 +79,11 @@ public class IdentityBootstrap implements ApplicationRunner {
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       EVALUABLE_DECISIONS.forEach(key -> grant(group, Resources.DECISION_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE));
     }
+    // Engine administrators bypass permission checks, but queries (users, groups, instances, ...) still filter by
+    // authorizations: like Camunda's own admin set-up, admins get ALL on every resource type.
+    for (Resource resource : Resources.values()) {
+      grant(CordonGroups.ADMINS, resource, ANY, Permissions.ALL);
+    }
     STARTABLE_PROCESSES.forEach((group, keys) -> {
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       keys.forEach(key -> grant(group, Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE));

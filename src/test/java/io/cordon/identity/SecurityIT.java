@@ -110,6 +110,17 @@ class SecurityIT {
   }
 
   @Test
+  void administratorsSeeEverythingOthersOnlyWhatTheyMayRead() {
+    JsonNode all = rest.withBasicAuth("ada", "ada").getForObject("/engine-rest/user/count", JsonNode.class);
+    assertThat(all.get("count").asInt()).isGreaterThanOrEqualTo(6);
+    JsonNode own = rest.withBasicAuth("paula", "paula").getForObject("/engine-rest/user/count", JsonNode.class);
+    assertThat(own.get("count").asInt()).isEqualTo(1);
+    String probe = startLegalProbe();
+    JsonNode instances = rest.withBasicAuth("ada", "ada").getForObject("/engine-rest/process-instance?processInstanceIds=" + probe, JsonNode.class);
+    assertThat(instances).hasSize(1);
+  }
+
+  @Test
   void eachGroupSeesItsOwnTasklistFilters() {
     assertThat(filterNames("paula")).containsExactlyInAnyOrder("My tasks", "Procurement");
     assertThat(filterNames("lena")).containsExactlyInAnyOrder("My tasks", "Legal");
