@@ -26,25 +26,17 @@ class RegisterSubjects implements NdaSubjects {
   @Override
   @Transactional(readOnly = true)
   public Subjects resolve(String partnerCode, List<String> secretCodes) {
+    // Every unknown code at once, the partner's included.
     List<String> unknown = new ArrayList<>();
-    PartnerView partner = null;
-    try {
-      partner = partners.get(partnerCode);
-    } catch (NotFoundException e) {
+    if (!partners.exists(partnerCode)) {
       unknown.add(partnerCode);
     }
-    Map<String, SecretRef> found;
-    try {
-      found = secrets.resolve(secretCodes);
-    } catch (NotFoundException e) {
-      // Name every unknown code at once, the partner's too.
-      List<String> missing = secretCodes.stream().filter(c -> !secrets.exists(c)).toList();
-      unknown.addAll(missing);
+    secretCodes.stream().filter(code -> !secrets.exists(code)).forEach(unknown::add);
+    if (!unknown.isEmpty()) {
       throw new NotFoundException("Unknown partner or secret code(s): " + String.join(", ", unknown) + ".");
     }
-    if (partner == null) {
-      throw new NotFoundException("Unknown partner or secret code(s): " + String.join(", ", unknown) + ".");
-    }
+    PartnerView partner = partners.get(partnerCode);
+    Map<String, SecretRef> found = secrets.resolve(secretCodes);
     Partner p = new Partner(partner.code(), partner.legalName(), partner.nativeName(), partner.country(),
         PartnerType.valueOf(partner.type().name()), partner.address(), partner.registrationId());
     List<Secret> list = secretCodes.stream().map(found::get).map(s -> new Secret(s.code(),

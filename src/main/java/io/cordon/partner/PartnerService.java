@@ -122,6 +122,11 @@ public class PartnerService {
   }
 
   @Transactional(readOnly = true)
+  public boolean exists(String code) {
+    return partners.findByCode(code).isPresent();
+  }
+
+  @Transactional(readOnly = true)
   public PartnerRef resolve(String code) {
     return PartnerRef.of(find(code));
   }

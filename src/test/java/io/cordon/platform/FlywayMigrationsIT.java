@@ -29,8 +29,14 @@ class FlywayMigrationsIT {
   }
 
   @Test
-  void evidenceChainStartsFromTheGenesisHead() {
-    Long seq = jdbc.queryForObject("select last_seq from evidence_chain_head where id = 1", Long.class);
-    assertThat(seq).isNotNull().isNotNegative();
+  void cordonsTablesExistAndTheChainHeadMatchesTheLastEvent() {
+    for (String table : java.util.List.of("evidence_event", "evidence_event_secret", "evidence_chain_head", "code_sequence",
+        "trade_secret", "partner", "disclosure", "disclosure_approval", "due_diligence", "nda", "nda_version", "nda_blob",
+        "mail_outbox")) {
+      assertThat(jdbc.queryForObject("select count(*) from " + table, Long.class)).as(table).isNotNegative();
+    }
+    Long head = jdbc.queryForObject("select last_seq from evidence_chain_head where id = 1", Long.class);
+    Long last = jdbc.queryForObject("select coalesce(max(seq), 0) from evidence_event", Long.class);
+    assertThat(head).isEqualTo(last);
   }
 }
