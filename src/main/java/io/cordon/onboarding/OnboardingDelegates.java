@@ -1,5 +1,7 @@
 package io.cordon.onboarding;
 
+import io.cordon.platform.UserErrors;
+
 import static io.cordon.onboarding.OnboardingVariables.*;
 
 import io.cordon.nda.NdaRecords;

@@ -1,8 +1,5 @@
-package io.cordon.onboarding;
+package io.cordon.platform;
 
-import io.cordon.platform.ConflictException;
-import io.cordon.platform.InvalidInputException;
-import io.cordon.platform.NotFoundException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -11,15 +8,15 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * A step that runs while a user waits (starting from Tasklist, completing a form) reports what was wrong with the
  * user's input as a bad request, which Tasklist shows as the message; nothing of the step is kept.
  */
-final class UserErrors {
+public final class UserErrors {
 
   private UserErrors() {
   }
 
-  static <T> T reported(Supplier<T> step) {
+  public static <T> T reported(Supplier<T> step) {
     try {
       return step.get();
-    } catch (NotFoundException | ConflictException | InvalidInputException | io.cordon.platform.UnsupportedContentException e) {
+    } catch (NotFoundException | ConflictException | InvalidInputException | UnsupportedContentException e) {
       throw new BadUserRequestException(e.getMessage(), e);
     } catch (ConstraintViolationException e) {
       String message = e.getConstraintViolations().stream()
