@@ -64,6 +64,9 @@ class MailRenderer {
   }
 
   String tasklistLink(String taskId) {
+    if (taskId == null) {
+      return baseUrl + "/camunda/app/tasklist/default/";
+    }
     return baseUrl + "/camunda/app/tasklist/default/#/?task=" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
   }
 

@@ -13,6 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,13 @@ public class Notifications {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public int enqueue(MailRequest request) {
+    if (request.processInstanceId() == null) {
+      // Asked from a BPMN step: the outbox row and the evidence name it, as the evidence chain does.
+      BpmnExecutionContext context = Context.getBpmnExecutionContext();
+      if (context != null && context.getExecution() != null) {
+        request = request.process(context.getExecution().getProcessInstanceId(), context.getExecution().getActivityId());
+      }
+    }
     List<Recipient> recipients = Recipients.distinct(request.recipients());
     if (recipients.isEmpty()) {
       log.warn("Mail '{}' ({}) has no recipient with an e-mail address: nothing queued.", request.key(), request.kind());

@@ -14,16 +14,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The suite's GreenMail server seen as an inbox: messages per recipient, and their text and HTML parts. */
-final class Inbox {
+public final class Inbox {
 
   private Inbox() {
   }
 
-  static GreenMail server() {
+  public static GreenMail server() {
     return TestMailServer.get();
   }
 
-  static void clear() {
+  public static void clear() {
     try {
       server().purgeEmailFromAllMailboxes();
     } catch (FolderException e) {
@@ -31,7 +31,7 @@ final class Inbox {
     }
   }
 
-  static List<MimeMessage> to(String address) {
+  public static List<MimeMessage> to(String address) {
     return Arrays.stream(server().getReceivedMessages()).filter(m -> {
       try {
         return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address));
@@ -41,11 +41,11 @@ final class Inbox {
     }).toList();
   }
 
-  static String text(MimeMessage message) {
+  public static String text(MimeMessage message) {
     return part(message, "text/plain");
   }
 
-  static String html(MimeMessage message) {
+  public static String html(MimeMessage message) {
     return part(message, "text/html");
   }
 
