@@ -78,18 +78,7 @@ public class NdaLifecycle implements NdaCheck {
     if (status(nda) != Status.APPROVED) {
       throw new ConflictException("NDA " + reference + " is " + status(nda) + ": only an approved NDA can be executed.");
     }
-    if (content == null || content.length == 0) {
-      throw new InvalidInputException("Upload the signed NDA (PDF or DOCX).");
-    }
-    if (content.length > MAX_EXECUTED_BYTES) {
-      throw new InvalidInputException("The signed NDA is larger than 20 MB.");
-    }
-    if (!isPdf(content) && !isZip(content)) {
-      throw new UnsupportedContentException("The signed NDA must be a PDF or a Word (.docx) file.");
-    }
-    if (signatureDate == null || signatureDate.isAfter(today())) {
-      throw new InvalidInputException("Give the date of the last signature (not in the future).");
-    }
+    checkSignedCopy(content, signatureDate, "signed NDA");
     int version = jdbc.queryForObject("select approved_version from nda where id = ?", Integer.class, nda.id());
     NdaRecords.Inputs inputs = store.inputs(nda, version);
     LocalDate expires = inputs.effectiveDate().plusMonths(inputs.termMonths());
@@ -103,6 +92,45 @@ public class NdaLifecycle implements NdaCheck {
         .nda(reference, sha256).payload(Map.of("version", version, "signatureDate", signatureDate.toString(),
             "expiresOn", expires.toString(), "signatories", signatories == null ? "" : signatories)));
     return new Execution(reference, version, nda.partnerCode(), inputs.secretCodes(), sha256, signatureDate, expires);
+  }
+
+  /**
+   * Records a signed renewal (an amendment extending the term) of an executed NDA: the copy is stored with its hash
+   * and the NDA runs until {@code expiresOn}. An NDA that has already expired can be renewed too; from then on it is
+   * in force again.
+   */
+  @Transactional
+  public Execution renew(String reference, byte[] content, String fileName, LocalDate signatureDate, String signatories,
+      LocalDate expiresOn) {
+    NdaStore.NdaRow nda = find(reference, true);
+    Execution current = execution(reference).orElseThrow(() -> new ConflictException("NDA " + reference + " is "
+        + status(nda) + ": only an executed NDA can be renewed."));
+    checkSignedCopy(content, signatureDate, "signed renewal");
+    if (expiresOn == null || !expiresOn.isAfter(current.expiresOn()) || !expiresOn.isAfter(today())) {
+      throw new InvalidInputException("The renewed term must end after the current end (" + current.expiresOn()
+          + ") and after today.");
+    }
+    String sha256 = documents.put(content);
+    String name = fileName == null ? null : fileName.substring(0, Math.min(255, fileName.length()));
+    String by = currentUser.get().id();
+    jdbc.update("insert into nda_renewal (nda_reference, sha256, file_name, signature_date, signatories, previous_expires_on, "
+            + "expires_on, recorded_at, recorded_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", reference, sha256, name,
+        Date.valueOf(signatureDate), signatories == null ? null : signatories.substring(0, Math.min(500, signatories.length())),
+        Date.valueOf(current.expiresOn()), Date.valueOf(expiresOn), Timestamp.from(now()), by);
+    jdbc.update("update nda set expires_on = ? where id = ?", Date.valueOf(expiresOn), nda.id());
+    evidence.append(EvidenceRecord.of("NDA_RENEWED").partner(nda.partnerCode()).secrets(current.secretCodes())
+        .nda(reference, sha256).payload(Map.of("previousExpiresOn", current.expiresOn().toString(),
+            "expiresOn", expiresOn.toString(), "signatureDate", signatureDate.toString(),
+            "signatories", signatories == null ? "" : signatories)));
+    return new Execution(reference, current.version(), current.partnerCode(), current.secretCodes(), current.sha256(),
+        current.signatureDate(), expiresOn);
+  }
+
+  /** The partner's most recently executed NDA, in force or not (re-certification watches its term). */
+  @Transactional(readOnly = true)
+  public Optional<Execution> latestExecutedFor(String partnerCode) {
+    return jdbc.queryForList("select reference from nda where partner_code = ? and status = 'EXECUTED' "
+        + "order by executed_at desc, id desc", String.class, partnerCode).stream().findFirst().flatMap(this::execution);
   }
 
   @Transactional(readOnly = true)
@@ -151,6 +179,21 @@ public class NdaLifecycle implements NdaCheck {
 
   private NdaStore.NdaRow find(String reference, boolean lock) {
     return store.find(reference, lock).orElseThrow(() -> new NotFoundException("No NDA with reference " + reference + "."));
+  }
+
+  private static void checkSignedCopy(byte[] content, LocalDate signatureDate, String what) {
+    if (content == null || content.length == 0) {
+      throw new InvalidInputException("Upload the " + what + " (PDF or DOCX).");
+    }
+    if (content.length > MAX_EXECUTED_BYTES) {
+      throw new InvalidInputException("The " + what + " is larger than 20 MB.");
+    }
+    if (!isPdf(content) && !isZip(content)) {
+      throw new UnsupportedContentException("The " + what + " must be a PDF or a Word (.docx) file.");
+    }
+    if (signatureDate == null || signatureDate.isAfter(today())) {
+      throw new InvalidInputException("Give the date of the last signature (not in the future).");
+    }
   }
 
   private static boolean isPdf(byte[] b) {
