@@ -118,6 +118,11 @@ public class OffboardingService {
     if (reason.length() > 500) {
       throw new InvalidInputException("The reason is longer than 500 characters.");
     }
+    // exists() before resolve(): a NotFoundException thrown inside the register's own @Transactional method would mark
+    // the caller's transaction rollback-only, and a refusal must leave it usable.
+    if (partnerCode == null || !partners.exists(partnerCode)) {
+      throw new NotFoundException("No partner with code " + partnerCode + ".");
+    }
     PartnerStatus status = partners.resolve(partnerCode).status();
     if (status != PartnerStatus.ACTIVE && status != PartnerStatus.SUSPENDED) {
       throw new ConflictException("Partner " + partnerCode + " is " + status + ": only active or suspended partners are offboarded.");
@@ -130,7 +135,7 @@ public class OffboardingService {
     boolean whole = disclosureIds == null || disclosureIds.isEmpty();
     List<DisclosureView> chosen = current;
     if (!whole) {
-      if (disclosureIds.contains(null)) {
+      if (disclosureIds.stream().anyMatch(Objects::isNull)) {
         throw new InvalidInputException("A disclosure id is missing (null) in the list.");
       }
       List<Long> requested = disclosureIds.stream().distinct().toList();
