@@ -396,6 +396,33 @@ class OffboardingProcessIT {
   }
 
   @Test
+  void aStepOfAnotherProcessStartsAnOffboardingInItsOwnTransaction() {
+    if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("OffboardingCallerTestProcess").count() == 0) {
+      engine.getRepositoryService().createDeployment().name("offboarding-caller-test")
+          .addClasspathResource("offboarding/OffboardingCallerTestProcess.bpmn").deploy();
+    }
+    Holding h = activePartnerHolding(1);
+    ProcessInstance failing = runtimeService.startProcessInstanceByKey("OffboardingCallerTestProcess",
+        Map.of("partnerCode", h.partner(), "failAfterStart", true));
+    String job = managementService.createJobQuery().processInstanceId(failing.getId()).singleResult().getId();
+    assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("noSuchBean");
+    assertThat(offboarding.history(h.partner())).as("the failed step took its offboarding with it").isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("OffboardingProcess")
+        .processInstanceBusinessKey(h.partner()).count()).isZero();
+
+    runtimeService.setVariable(failing.getId(), "failAfterStart", false);
+    managementService.executeJob(job);
+    ProcessInstance started = instance(engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(failing.getId()).variableName("offboardingInstance").singleResult().getValue().toString());
+    assertThat(started).isWaitingAt("Task_GenerateCertificate");
+    assertThat(started.getBusinessKey()).isEqualTo(h.partner());
+    assertThat(offboarding.history(h.partner())).singleElement().satisfies(o -> {
+      assertThat(o.wholeRelationship()).isTrue();
+      assertThat(o.processInstanceId()).isEqualTo(started.getId());
+    });
+  }
+
+  @Test
   void refusesWhatCannotBeOffboardedWithProblemDetails() {
     Holding h = activePartnerHolding(2);
     long one = h.disclosureBySecret().values().iterator().next();
