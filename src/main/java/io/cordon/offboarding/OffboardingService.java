@@ -266,7 +266,7 @@ public class OffboardingService {
         closed.put(item.secretCode(), item.outcome());
       } else {
         store.recordItemOutcome(offboardingId, item.disclosureId(), now.name());
-        closed.put(item.secretCode(), now.name() + " before");
+        closed.put(item.secretCode(), "already " + now.name());
       }
     }
     List<NdaLifecycle.Survival> survivals = offboarding.certificates().stream()
