@@ -152,6 +152,49 @@ public class NdaLifecycle implements NdaCheck {
         .findFirst().flatMap(this::execution);
   }
 
+  /**
+   * How long the partner's confidentiality obligations under this NDA outlast its term, as the signed text says:
+   * {@code survivesUntil} is the end of the term ({@code expires_on}) plus the survival years of the signed version,
+   * if that version contains the {@code term-survival} clause. Its standard wording also keeps trade secrets
+   * protected for as long as they remain trade secrets ({@code whileTradeSecret}); the fallback
+   * {@code term-fixed-survival} does not. Without an executed NDA or without the clause there is no usable figure:
+   * {@code survivesUntil} is null and {@code statement} says why, rather than inventing a date.
+   */
+  public record Survival(String reference, LocalDate expiresOn, Integer survivalYears, LocalDate survivesUntil,
+      boolean whileTradeSecret, String clause, String statement) {
+  }
+
+  static final String TERM_SURVIVAL = "term-survival";
+
+  @Transactional(readOnly = true)
+  public Survival survival(String reference) {
+    Optional<NdaStore.NdaRow> nda = store.find(reference, false);
+    if (nda.isEmpty()) {
+      return new Survival(reference, null, null, null, false, null,
+          "Cordon knows no NDA " + reference + ": no survival period recorded.");
+    }
+    Date expiresOn = jdbc.queryForObject("select expires_on from nda where id = ?", Date.class, nda.get().id());
+    LocalDate expires = expiresOn == null ? null : expiresOn.toLocalDate();
+    if (expires == null) {
+      return new Survival(reference, null, null, null, false, null, "NDA " + reference
+          + " was never executed, so its term never ran: no survival period recorded.");
+    }
+    int version = store.signedOrLatestVersion(nda.get());
+    NdaRecords.NdaVersionView signed = store.versions(nda.get()).get(version - 1);
+    Optional<NdaRecords.UsedClause> clause = signed.clauses().stream().filter(c -> c.key().equals(TERM_SURVIVAL)).findFirst();
+    if (clause.isEmpty()) {
+      return new Survival(reference, expires, null, null, false, null, "NDA " + reference + " (version " + version
+          + ") has no " + TERM_SURVIVAL + " clause: it states no survival period after its term, which ends " + expires + ".");
+    }
+    int years = store.inputs(nda.get(), version).survivalYears();
+    LocalDate until = expires.plusYears(years);
+    boolean whileTradeSecret = clause.get().fallback() == null;
+    return new Survival(reference, expires, years, until, whileTradeSecret, clause.get().ref(),
+        "Confidentiality obligations under " + reference + " survive until " + until + " (term ends " + expires + ", plus "
+            + years + " years, clause " + clause.get().ref() + ")"
+            + (whileTradeSecret ? "; for trade secrets, for as long as they remain trade secrets." : "."));
+  }
+
   @Override
   @Transactional(readOnly = true)
   public Standing standing(String reference, Integer version, String partnerCode) {
@@ -196,11 +239,11 @@ public class NdaLifecycle implements NdaCheck {
     }
   }
 
-  private static boolean isPdf(byte[] b) {
+  static boolean isPdf(byte[] b) {
     return b.length > 4 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F';
   }
 
-  private static boolean isZip(byte[] b) {
+  static boolean isZip(byte[] b) {
     return b.length > 4 && b[0] == 'P' && b[1] == 'K' && b[2] == 3 && b[3] == 4;
   }
 

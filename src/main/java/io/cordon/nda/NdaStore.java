@@ -58,6 +58,12 @@ class NdaStore {
         reference).stream().findFirst();
   }
 
+  /** The version the partner signs or signed (the approved one), else the latest. */
+  int signedOrLatestVersion(NdaRow nda) {
+    Integer approved = jdbc.queryForObject("select approved_version from nda where id = ?", Integer.class, nda.id());
+    return approved != null ? approved : nda.latestVersion();
+  }
+
   void addVersion(NdaRow nda, NdaVersionView v, Inputs inputs) {
     jdbc.update("insert into nda_version (nda_id, version, template_key, template_version, template_sha256, clauses, inputs, "
         + "document_sha256, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", nda.id(), v.version(), v.templateKey(),

@@ -17,7 +17,18 @@ public abstract class TaskDeadlines {
 
   private static final Deadline DEFAULT = new Deadline(Duration.ofDays(5), Duration.ofDays(4), Duration.ofDays(6));
 
+  private final Deadline fallback;
   private Map<String, Deadline> deadlines = Map.of();
+
+  /** Tasks not configured are due in 5 days, reminded after 4, escalated after 6. */
+  protected TaskDeadlines() {
+    this(DEFAULT);
+  }
+
+  /** Tasks not configured get {@code fallback}. */
+  protected TaskDeadlines(Deadline fallback) {
+    this.fallback = fallback;
+  }
 
   public Map<String, Deadline> getDeadlines() {
     return deadlines;
@@ -43,6 +54,6 @@ public abstract class TaskDeadlines {
   }
 
   public Deadline of(String taskId) {
-    return deadlines.getOrDefault(taskId, DEFAULT);
+    return deadlines.getOrDefault(taskId, fallback);
   }
 }

@@ -18,12 +18,22 @@ public final class UserErrors {
       return step.get();
     } catch (NotFoundException | ConflictException | InvalidInputException | UnsupportedContentException e) {
       throw new BadUserRequestException(e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      // A value the step could not take (an unknown choice, a malformed number): the user's input, not a defect.
+      throw new BadUserRequestException(e.getMessage(), new InvalidInputException(e.getMessage()));
     } catch (ConstraintViolationException e) {
       String message = e.getConstraintViolations().stream()
           .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted()
           .reduce((a, b) -> a + "; " + b).orElse("invalid input");
       throw new BadUserRequestException("Please correct: " + message, e);
     }
+  }
+
+  public static void run(Runnable step) {
+    reported(() -> {
+      step.run();
+      return null;
+    });
   }
 
   private static String lastNode(String path) {

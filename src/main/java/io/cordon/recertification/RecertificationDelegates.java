@@ -2,6 +2,8 @@ package io.cordon.recertification;
 
 import static io.cordon.recertification.RecertificationVariables.*;
 
+import io.cordon.offboarding.OffboardingService;
+import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.UserErrors;
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +31,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class RecertificationDelegates {
+
+  private static final Logger log = LoggerFactory.getLogger(RecertificationDelegates.class);
 
   private final RecertificationService service;
 
@@ -94,6 +100,24 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate completeRecertification() {
     return execution -> service.complete(id(execution), ids(execution));
+  }
+
+  /**
+   * "No longer needed", or legal ended a flagged disclosure: their return or destruction runs as an
+   * {@code OffboardingProcess} for those disclosures. One already being returned (another offboarding has it) is left
+   * to that offboarding.
+   */
+  @Bean
+  JavaDelegate startReturnOrDestroy(OffboardingService offboarding) {
+    return execution -> {
+      String partner = string(execution, PARTNER_CODE);
+      try {
+        offboarding.start(partner, ids(execution), "re-certification " + execution.getVariable(PERIOD_NO)
+            + ": no longer needed or ended by legal");
+      } catch (ConflictException alreadyRunning) {
+        log.info("Return or destruction of {} for {} not started: {}", ids(execution), partner, alreadyRunning.getMessage());
+      }
+    };
   }
 
   @Bean

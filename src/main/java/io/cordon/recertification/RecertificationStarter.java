@@ -1,5 +1,6 @@
 package io.cordon.recertification;
 
+import io.cordon.offboarding.PartnerOffboarded;
 import io.cordon.onboarding.PartnerOnboarded;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a partner's {@code RecertificationProcess} when its onboarding completes, in the same transaction: the
  * partner is active if and only if its re-certification runs. The start is Cordon's own act, not the user's, so it
- * does not depend on the user's rights to start processes.
+ * does not depend on the user's rights to start processes. Ends it when the partner is offboarded.
  */
 @Component
 class RecertificationStarter {
@@ -49,6 +50,13 @@ class RecertificationStarter {
       runtime.startProcessInstanceByKey(RecertificationVariables.PROCESS_KEY, code, variables);
       return null;
     });
+  }
+
+  /** A whole-partner offboarding completed: the partner's re-certification ends (message {@code PartnerOffboarded}). */
+  @EventListener
+  void offboarded(PartnerOffboarded event) {
+    asCordon(() -> runtime.createMessageCorrelation(RecertificationVariables.OFFBOARDED_MESSAGE)
+        .processInstanceBusinessKey(event.partnerCode()).correlateAllWithResult().size());
   }
 
   /** Who started the partner's latest onboarding: the procurement user responsible for the relationship. */

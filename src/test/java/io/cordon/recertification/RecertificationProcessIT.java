@@ -10,6 +10,7 @@ import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.nda.NdaLifecycle;
 import io.cordon.notification.Inbox;
+import io.cordon.offboarding.OffboardingService;
 import io.cordon.notification.OutboxSender;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
@@ -75,6 +77,8 @@ class RecertificationProcessIT {
   NdaLifecycle ndas;
   @Autowired
   OutboxSender sender;
+  @Autowired
+  OffboardingService offboardingService;
   @Autowired
   JdbcTemplate jdbc;
 
@@ -201,7 +205,54 @@ class RecertificationProcessIT {
     assertThat(reviewed.reviewedBy()).isEqualTo("lena");
     assertThat(reviewed.reviewDecision()).isEqualTo("END_FLAGGED");
     assertThat(reviewed.flags()).isEqualTo("HOLDER_NOT_PERMITTED,INCIDENT");
-    assertThat(runtimeService.getVariable(p.process().getId(), "endingDisclosureIds")).isEqualTo(String.valueOf(flagged));
+    assertThat(p.process()).hasPassed("Task_StartReturnOrDestroy").isWaitingAt("TimerEvent_WindowOpens",
+        "TimerEvent_RenewalDue");
+    ProcessInstance returning = offboardingOf(p.code());
+    assertThat(runtimeService.getVariable(returning.getId(), "disclosureIds")).isEqualTo(String.valueOf(flagged));
+    assertThat(partners.get(p.code()).status()).isEqualTo(PartnerStatus.ACTIVE);
+  }
+
+  @Test
+  void noLongerNeededStartsReturnOrDestructionOfThatDisclosureOnly() {
+    var p = fixture.activePartner(RiskTier.LOW, 12, List.of(), Classification.CONFIDENTIAL, Classification.SECRET);
+    Period period = service.periods(p.code()).get(0);
+    openWindow(p.process().getId(), period);
+    long unneeded = p.disclosureIds().get(1);
+    complete(task(p.process().getId(), "Task_Attest"), "[" + entry(p.disclosureIds().get(0), true, null, null, "Jo")
+        + "," + entry(unneeded, false, null, null) + "]");
+
+    assertThat(p.process()).hasPassed("Task_CompleteRecertification", "Task_StartReturnOrDestroy")
+        .hasNotPassed("Task_ReviewAttestation").isWaitingAt("TimerEvent_WindowOpens", "TimerEvent_RenewalDue");
+    ProcessInstance returning = offboardingOf(p.code());
+    assertThat(runtimeService.getVariable(returning.getId(), "disclosureIds")).isEqualTo(String.valueOf(unneeded));
+    assertThat(service.answers(period.id())).filteredOn(a -> a.disclosureId() == unneeded).singleElement()
+        .satisfies(a -> assertThat(a.stillNeeded()).isFalse());
+    assertThat(partners.get(p.code()).status()).isEqualTo(PartnerStatus.ACTIVE);
+  }
+
+  @Test
+  void offboardingThePartnerEndsItsRecertification() {
+    var p = fixture.activePartner(RiskTier.LOW, 12, List.of(), Classification.CONFIDENTIAL);
+    Period period = service.periods(p.code()).get(0);
+    openWindow(p.process().getId(), period);
+    ProcessInstance offboarding = runtimeService.createProcessInstanceQuery().processInstanceId(
+        offboardingService.start(p.code(), List.of(), "Contract ended")).singleResult();
+    runAsync(offboarding.getId(), "Task_GenerateCertificate");
+    Task upload = task(offboarding.getId(), "Task_UploadSignedCertificate");
+    Map<String, Object> signed = new HashMap<>();
+    signed.put("outcomeForAll", "DESTROYED");
+    signed.put("signedCertificateFile", Variables.fileValue("certificate.pdf")
+        .file("%PDF-1.4 signed certificate".getBytes(StandardCharsets.US_ASCII)).mimeType("application/pdf").create());
+    signed.put("signatureDate", LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), java.time.ZoneOffset.UTC).toString());
+    signed.put("signatory", "Jo Partner");
+    identityService.setAuthentication("paula", List.of("procurement"));
+    taskService.complete(upload.getId(), signed);
+    identityService.clearAuthentication();
+
+    assertThat(partners.get(p.code()).status()).isEqualTo(PartnerStatus.OFFBOARDED);
+    assertThat(p.process()).hasPassed("Task_EndRecertification").isEnded();
+    assertThat(service.period(period.id()).status()).isEqualTo(RecertificationStatus.CANCELLED);
+    assertThat(evidenceTypes(p.code())).contains("RECERTIFICATION_ENDED");
   }
 
   @Test
@@ -447,6 +498,11 @@ class RecertificationProcessIT {
     Job job = managementService.createJobQuery().processInstanceId(pi).activityId(activityId).singleResult();
     assertThat(job).as("job of " + activityId).isNotNull();
     managementService.executeJob(job.getId());
+  }
+
+  private ProcessInstance offboardingOf(String partnerCode) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("OffboardingProcess")
+        .processInstanceBusinessKey(partnerCode).singleResult();
   }
 
   private static void at(Instant instant) {
