@@ -4,7 +4,6 @@ import io.cordon.disclosure.DisclosureView;
 import io.cordon.identity.CurrentUser;
 import io.cordon.identity.Roles;
 import io.cordon.notification.Recipients;
-import io.cordon.partner.PartnerRef;
 import io.cordon.partner.PartnerService;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.secret.SecretRef;

@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
@@ -133,7 +134,7 @@ public class RecertificationService {
     int periodNo = last.map(p -> p.periodNo() + 1).orElse(1);
     long id = store.insert(partnerCode, periodNo, processInstanceId, riskTier, highestClassification, months, times);
     partners.scheduleRecertification(partnerCode, due);
-    evidence.append(EvidenceRecord.of("RECERTIFICATION_SCHEDULED").partner(partnerCode)
+    evidence.append(EvidenceRecord.of("RECERTIFICATION_SCHEDULED").partner(partnerCode).secrets(codes(current(partnerCode)))
         .payload(facts("period", periodNo, "months", months, "riskTier", String.valueOf(riskTier),
             "requestAt", times.requestAt().toString(), "dueAt", times.dueAt().toString(),
             "graceUntil", times.graceUntil().toString())));
@@ -194,7 +195,7 @@ public class RecertificationService {
     if (!missing.isEmpty()) {
       throw new InvalidInputException("Answer for every disclosure; missing: " + String.join(", ", missing) + ".");
     }
-    Set<String> flags = new java.util.TreeSet<>();
+    Set<String> flags = new TreeSet<>();
     lines.forEach(l -> flags.addAll(l.flags()));
     boolean late = period.status() == RecertificationStatus.LAPSED || now().isAfter(period.dueAt());
     store.insertAnswers(periodId, lines);
@@ -296,7 +297,8 @@ public class RecertificationService {
   @Transactional
   public void end(String partnerCode, String reason) {
     store.last(partnerCode).filter(p -> p.closedAt() == null).ifPresent(p -> store.closed(p.id(), RecertificationStatus.CANCELLED, now()));
-    evidence.append(EvidenceRecord.of("RECERTIFICATION_ENDED").partner(partnerCode).payload(facts("reason", reason)));
+    evidence.append(EvidenceRecord.of("RECERTIFICATION_ENDED").partner(partnerCode)
+        .secrets(codes(disclosures.ofPartner(partnerCode, List.of()))).payload(facts("reason", reason)));
   }
 
   // ---- reading ----
