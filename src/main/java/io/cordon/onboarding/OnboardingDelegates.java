@@ -28,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OnboardingDelegates {
 
+  private static final List<String> SECURITY_DECISIONS = List.of("APPROVE", "REJECT", "MORE_INFO");
+
   private final OnboardingService service;
 
   OnboardingDelegates(OnboardingService service) {
@@ -183,8 +185,16 @@ class OnboardingDelegates {
   /** Execution listener (end) of the security review: the decision, by whoever completed it, as evidence. */
   @Bean
   ExecutionListener recordSecurityDecision() {
-    return execution -> service.recordReviewDecision("SECURITY_REVIEW_DECIDED", string(execution, PARTNER_CODE),
-        codes(execution, SECRET_CODES), null, string(execution, SECURITY_DECISION), string(execution, SECURITY_COMMENT));
+    return execution -> {
+      String decision = string(execution, SECURITY_DECISION);
+      if (!SECURITY_DECISIONS.contains(String.valueOf(decision))) {
+        // A client other than the form (REST) may leave it out; the gateway after the task would fail obscurely.
+        throw new BadUserRequestException("Give securityDecision: one of " + String.join(", ", SECURITY_DECISIONS)
+            + (decision == null ? "." : ", not '" + decision + "'."));
+      }
+      service.recordReviewDecision("SECURITY_REVIEW_DECIDED", string(execution, PARTNER_CODE),
+          codes(execution, SECRET_CODES), null, decision, string(execution, SECURITY_COMMENT));
+    };
   }
 
   @Bean
