@@ -2,6 +2,7 @@ package io.cordon.nda;
 
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CurrentUser;
 import io.cordon.nda.NdaRecords.Comparison;
 import io.cordon.nda.NdaRecords.Generate;
 import io.cordon.nda.NdaRecords.Inputs;
@@ -47,10 +48,11 @@ public class NdaService {
   private final NdaStore store;
   private final EvidenceChain evidence;
   private final CompanyProfile company;
+  private final CurrentUser users;
 
   NdaService(ObjectProvider<NdaSubjects> subjects, ClauseSelection selection, ClauseLibrary library,
       TemplateVersions templates,
-      DocumentStore documents, NdaStore store, EvidenceChain evidence, CompanyProfile company) {
+      DocumentStore documents, NdaStore store, EvidenceChain evidence, CompanyProfile company, CurrentUser users) {
     this.subjects = subjects;
     this.selection = selection;
     this.library = library;
@@ -59,6 +61,7 @@ public class NdaService {
     this.store = store;
     this.evidence = evidence;
     this.company = company;
+    this.users = users;
   }
 
   @Transactional
@@ -118,11 +121,11 @@ public class NdaService {
     List<UsedClause> used = chosen.stream().map(c -> new UsedClause(c.clause().key(), c.clause().version(), c.fallbackId(),
         CompiledTemplate.sha256(String.join("\n", c.text().values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).toList();
     List<String> secretCodes = resolved.secrets().stream().map(Secret::code).toList();
-    var event = evidence.append(EvidenceRecord.of("NDA_GENERATED").partner(nda.partnerCode()).secrets(secretCodes)
+    evidence.append(EvidenceRecord.of("NDA_GENERATED").partner(nda.partnerCode()).secrets(secretCodes)
         .nda(nda.reference(), sha256).payload(Map.of("version", version, "template", template.key() + "@" + template.version(),
             "clauses", used.stream().map(UsedClause::ref).toList())));
     NdaVersionView view = new NdaVersionView(nda.reference(), version, nda.partnerCode(), inputs.kind(), secretCodes,
-        template.key(), template.version(), template.sha256(), used, sha256, now, event.actor());
+        template.key(), template.version(), template.sha256(), used, sha256, now, users.get().id());
     store.addVersion(nda, view, inputs);
     return view;
   }
