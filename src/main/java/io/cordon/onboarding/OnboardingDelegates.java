@@ -139,13 +139,18 @@ class OnboardingDelegates {
     };
   }
 
-  /** A job (asyncBefore with retries): a failure becomes an incident with the generator's message. */
+  /**
+   * A job (asyncBefore with retries): a failure becomes an incident with the generator's message. The first version
+   * uses the template and clauses that Task_SelectClauses selected, so the decision tables are asked once per NDA.
+   */
   @Bean
   JavaDelegate generateNda() {
     return execution -> {
+      String template = string(execution, NDA_TEMPLATE);
+      NdaService.Selection selected = template == null ? null : new NdaService.Selection(template, codes(execution, CLAUSE_KEYS));
       NdaRecords.NdaVersionView nda = service.generateNda(string(execution, NDA_REFERENCE), string(execution, PARTNER_CODE),
           codes(execution, SECRET_CODES), string(execution, NDA_KIND), string(execution, PURPOSE),
-          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution));
+          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution), selected);
       execution.setVariable(NDA_REFERENCE, nda.reference());
       execution.setVariable(NDA_VERSION, nda.version());
       execution.setVariable(CLAUSE_KEYS, nda.clauses().stream().map(NdaRecords.UsedClause::ref)

@@ -71,13 +71,16 @@ public class OnboardingService {
     return ndas.preview(partnerCode, secretCodes, NdaKind.valueOf(kind), individualsSign);
   }
 
-  /** The first NDA for this onboarding, or a new version of it with legal's fallback positions. */
+  /**
+   * The first NDA for this onboarding, with the template and clauses selected in the step before (when given), or a
+   * new version of it with legal's fallback positions.
+   */
   @Transactional
   public NdaRecords.NdaVersionView generateNda(String existingReference, String partnerCode, List<String> secretCodes,
-      String kind, String purpose, boolean individualsSign, Map<String, String> fallbacks) {
+      String kind, String purpose, boolean individualsSign, Map<String, String> fallbacks, NdaService.Selection selected) {
     if (existingReference == null) {
       return ndas.generate(new NdaRecords.Generate(partnerCode, secretCodes, NdaKind.valueOf(kind), purpose, individualsSign,
-          null, null, null, null, fallbacks));
+          null, null, null, null, fallbacks), selected);
     }
     return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, fallbacks));
   }
