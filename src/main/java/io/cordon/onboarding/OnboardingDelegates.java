@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -83,16 +82,13 @@ class OnboardingDelegates {
 
   /** Runs as a job (asyncBefore), on Cordon's own authority: evaluates the approval matrix per secret. */
   @Bean
-  JavaDelegate requestDisclosures(DecisionService decisions, io.cordon.secret.SecretService secrets) {
+  JavaDelegate requestDisclosures(DecisionService decisions) {
     return execution -> {
-      List<String> codes = codes(execution, SECRET_CODES);
-      Map<String, List<String>> approvers = new HashMap<>();
-      secrets.resolve(codes).forEach((code, secret) -> approvers.put(code, decisions.evaluateDecisionTableByKey(
-              "DisclosureApprovalMatrix", Map.of("classification", secret.classification().name(),
-                  RISK_TIER, string(execution, RISK_TIER)))
-          .collectEntries("approver")));
-      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE), codes,
-          string(execution, NDA_REFERENCE), string(execution, PURPOSE), codes(execution, PERMITTED_RECIPIENTS), approvers);
+      String riskTier = string(execution, RISK_TIER);
+      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE),
+          codes(execution, SECRET_CODES), string(execution, NDA_REFERENCE), string(execution, PURPOSE),
+          codes(execution, PERMITTED_RECIPIENTS), secret -> decisions.evaluateDecisionTableByKey("DisclosureApprovalMatrix",
+              Map.of("classification", secret.classification().name(), RISK_TIER, riskTier)).collectEntries("approver"));
       execution.setVariable(DISCLOSURE_IDS, requested.disclosureIds().stream().map(String::valueOf)
           .reduce((a, b) -> a + "," + b).orElse(""));
       execution.setVariable(APPROVAL_ITEMS, ApprovalItem.encodeAll(requested.approvals()));

@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -171,19 +172,20 @@ public class OnboardingService {
 
   /**
    * Requests one disclosure per secret, under the approved NDA, and says who must approve each: items
-   * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}. A secret that needs no approval
-   * (no approver in the matrix) is approved on the register's authority right away.
+   * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}, the approvers (OWNER, SECURITY) of each secret
+   * being what {@code approversOf} (the approval matrix) says for it. A secret that needs no approval (no approver in
+   * the matrix) is approved on the register's authority right away.
    */
   @Transactional
   public Requested requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
-      String purpose, List<String> recipients, Map<String, List<String>> approversBySecret) {
+      String purpose, List<String> recipients, Function<SecretRef, List<String>> approversOf) {
     Map<String, SecretRef> refs = secrets.resolve(secretCodes);
     List<ApprovalItem> items = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     for (String code : secretCodes) {
+      List<String> approvers = approversOf.apply(refs.get(code));
       DisclosureView d = disclosures.request(new DisclosureRequest(code, partnerCode, ndaReference, null, purpose, recipients, null));
       ids.add(d.id());
-      List<String> approvers = approversBySecret.getOrDefault(code, List.of());
       if (approvers.isEmpty()) {
         disclosures.decide(d.id(), Approval.Decision.APPROVED, "no approval required for " + refs.get(code).classification());
       }
