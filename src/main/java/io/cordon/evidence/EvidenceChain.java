@@ -1,6 +1,7 @@
 package io.cordon.evidence;
 
 import io.cordon.identity.CurrentUser;
+import jakarta.persistence.EntityManagerFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -13,17 +14,26 @@ import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Appends to the chain and reads it. An append locks the single head row, so appends from any number of threads
- * and nodes queue up behind each other: sequence numbers have no gaps and every event links to exactly one
- * predecessor. It joins the caller's transaction (it must have one), so a step and its evidence commit or roll back
- * together, and a rolled-back step leaves neither an event nor a gap. Nothing here updates or deletes an event.
- * Appended from a process step (a delegate or listener), an event names that process instance and activity.
+ * Appends to the chain and reads it. Appends are serialised by a lock on the single head row, so appends from any
+ * number of threads and nodes queue up behind each other: sequence numbers have no gaps and every event links to
+ * exactly one predecessor. An append joins the caller's transaction (it must have one), so a step and its evidence
+ * commit or roll back together, and a rolled-back step leaves neither an event nor a gap.
+ * <p>
+ * {@link #append} collects a transaction's events, with who acted and, from a process step (a delegate or listener),
+ * which process instance and activity; they are chained in one batch just before the transaction commits, after
+ * the rest of its work has been written. The head row is therefore locked only for the few statements that write
+ * the events and for the commit, not for the whole step. Nothing here updates or deletes an event.
  */
 @Service
 public class EvidenceChain {
@@ -34,40 +44,141 @@ public class EvidenceChain {
 
   private final JdbcTemplate jdbc;
   private final CurrentUser currentUser;
+  private final ObjectProvider<EntityManagerFactory> entityManagers;
 
-  EvidenceChain(JdbcTemplate jdbc, CurrentUser currentUser) {
+  EvidenceChain(JdbcTemplate jdbc, CurrentUser currentUser, ObjectProvider<EntityManagerFactory> entityManagers) {
     this.jdbc = jdbc;
     this.currentUser = currentUser;
-  }
-
-  @Transactional(propagation = Propagation.MANDATORY)
-  public EvidenceEvent append(EvidenceRecord record) {
-    return appendAll(List.of(record)).get(0);
+    this.entityManagers = entityManagers;
   }
 
   /**
-   * Appends several events under one lock of the head, in the given order, with batched inserts: what an import of
-   * thousands of rows needs. Same guarantees as {@link #append}.
+   * Records an event in the caller's transaction. It is chained (sequence number, time, hash) when the transaction
+   * commits, together with the transaction's other events in the order they were recorded; if the transaction rolls
+   * back, it never exists. The actor, process instance and activity are those of this call.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void append(EvidenceRecord record) {
+    Attributed event = attribute(record);
+    PendingEvents pending = pending(true);
+    if (pending == null) {
+      write(List.of(event));
+    } else {
+      pending.events.add(event);
+    }
+  }
+
+  /**
+   * Appends several events under one lock of the head, in the given order, with batched inserts, and returns them as
+   * chained: what an import of thousands of rows needs. Events already recorded by {@link #append} in this
+   * transaction are chained first, so the chain keeps the order of the calls. The head stays locked until the
+   * transaction ends.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<EvidenceEvent> appendAll(List<EvidenceRecord> records) {
     if (records.isEmpty()) {
       return List.of();
     }
+    List<Attributed> events = new ArrayList<>();
+    PendingEvents pending = pending(false);
+    if (pending != null) {
+      events.addAll(pending.events);
+      pending.events.clear();
+    }
+    int own = events.size();
+    records.stream().map(this::attribute).forEach(events::add);
+    List<EvidenceEvent> written = write(events);
+    return written.subList(own, written.size());
+  }
+
+  /** An event with what only the calling thread knows: who acts, and in which process step. */
+  private record Attributed(EvidenceRecord record, String actor, String processInstanceId, String activityId) {
+  }
+
+  private Attributed attribute(EvidenceRecord record) {
+    ExecutionEntity step = currentStep();
+    String processInstance = record.processInstanceId() != null || step == null ? record.processInstanceId() : step.getProcessInstanceId();
+    String activity = record.activityId() != null || step == null ? record.activityId() : step.getActivityId();
+    return new Attributed(record, currentUser.get().id(), processInstance, activity);
+  }
+
+  /**
+   * The events this transaction has recorded and not yet chained, registered to be chained before it commits;
+   * null when the transaction has no synchronization (events are then chained at once). Kept in the transaction's
+   * synchronizations, so that a transaction started with REQUIRES_NEW has its own and commits its own events.
+   */
+  private PendingEvents pending(boolean create) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+      if (s instanceof PendingEvents p && p.chain == this) {
+        return p;
+      }
+    }
+    if (!create) {
+      return null;
+    }
+    PendingEvents p = new PendingEvents(this);
+    TransactionSynchronizationManager.registerSynchronization(p);
+    return p;
+  }
+
+  private static final class PendingEvents implements TransactionSynchronization {
+
+    private final EvidenceChain chain;
+    private final List<Attributed> events = new ArrayList<>();
+
+    PendingEvents(EvidenceChain chain) {
+      this.chain = chain;
+    }
+
+    /** Last of the synchronizations: everything else the transaction writes is written before the head is locked. */
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      if (events.isEmpty()) {
+        return;
+      }
+      chain.flushEntityManager();
+      chain.write(List.copyOf(events));
+      events.clear();
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+      events.clear();
+    }
+  }
+
+  /**
+   * Pending JPA changes go to the database before the head is locked, so that the lock is the transaction's last:
+   * it is held only briefly, and no transaction waits for a row lock while it holds the head.
+   */
+  private void flushEntityManager() {
+    EntityManagerFactory factory = entityManagers.getIfAvailable();
+    if (factory != null && TransactionSynchronizationManager.hasResource(factory)) {
+      EntityManagerHolder holder = (EntityManagerHolder) TransactionSynchronizationManager.getResource(factory);
+      holder.getEntityManager().flush();
+    }
+  }
+
+  private List<EvidenceEvent> write(List<Attributed> records) {
     Head head = jdbc.queryForObject("select last_seq, last_hash from evidence_chain_head where id = 1 for update",
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));
     // Seconds: MySQL connections send no fractional seconds (Camunda's requirement), so store and hash what survives.
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-    String actor = currentUser.get().id();
     List<EvidenceEvent> events = new ArrayList<>(records.size());
     long seq = head.seq();
     String previous = head.hash();
-    ExecutionEntity step = currentStep();
-    for (EvidenceRecord record : records) {
-      String processInstance = record.processInstanceId() != null || step == null ? record.processInstanceId() : step.getProcessInstanceId();
-      String activity = record.activityId() != null || step == null ? record.activityId() : step.getActivityId();
-      EvidenceEvent draft = new EvidenceEvent(++seq, now, actor, record.type(), record.partnerCode(), record.secretCodes(),
-          record.ndaReference(), record.documentHash(), processInstance, activity,
+    for (Attributed a : records) {
+      EvidenceRecord record = a.record();
+      EvidenceEvent draft = new EvidenceEvent(++seq, now, a.actor(), record.type(), record.partnerCode(), record.secretCodes(),
+          record.ndaReference(), record.documentHash(), a.processInstanceId(), a.activityId(),
           CanonicalJson.write(record.payload()), previous, null);
       EvidenceEvent event = withHash(draft, CanonicalJson.sha256Hex(draft.canonical()));
       events.add(event);

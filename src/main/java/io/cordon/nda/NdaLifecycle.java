@@ -56,8 +56,9 @@ public class NdaLifecycle implements NdaCheck {
   /** Legal approves the latest version; a later regeneration would need a new approval. */
   @Transactional
   public void approve(String reference, int version) {
-    NdaStore.NdaRow nda = find(reference, true);
-    Status status = status(nda);
+    Locked locked = lock(reference);
+    NdaStore.NdaRow nda = locked.nda();
+    Status status = locked.status();
     if (status != Status.DRAFT && status != Status.APPROVED) {
       throw new ConflictException("NDA " + reference + " is " + status + ": it can no longer be approved.");
     }
@@ -74,12 +75,13 @@ public class NdaLifecycle implements NdaCheck {
   /** Stores the copy both parties signed (PDF or DOCX) with its SHA-256; the NDA is in force from now on. */
   @Transactional
   public Execution recordExecuted(String reference, byte[] content, String fileName, LocalDate signatureDate, String signatories) {
-    NdaStore.NdaRow nda = find(reference, true);
-    if (status(nda) != Status.APPROVED) {
-      throw new ConflictException("NDA " + reference + " is " + status(nda) + ": only an approved NDA can be executed.");
+    Locked locked = lock(reference);
+    NdaStore.NdaRow nda = locked.nda();
+    if (locked.status() != Status.APPROVED) {
+      throw new ConflictException("NDA " + reference + " is " + locked.status() + ": only an approved NDA can be executed.");
     }
     checkSignedCopy(content, signatureDate, "signed NDA");
-    int version = jdbc.queryForObject("select approved_version from nda where id = ?", Integer.class, nda.id());
+    int version = locked.approvedVersion();
     NdaRecords.Inputs inputs = store.inputs(nda, version);
     LocalDate expires = inputs.effectiveDate().plusMonths(inputs.termMonths());
     String sha256 = documents.put(content);
@@ -102,9 +104,10 @@ public class NdaLifecycle implements NdaCheck {
   @Transactional
   public Execution renew(String reference, byte[] content, String fileName, LocalDate signatureDate, String signatories,
       LocalDate expiresOn) {
-    NdaStore.NdaRow nda = find(reference, true);
+    Locked locked = lock(reference);
+    NdaStore.NdaRow nda = locked.nda();
     Execution current = execution(reference).orElseThrow(() -> new ConflictException("NDA " + reference + " is "
-        + status(nda) + ": only an executed NDA can be renewed."));
+        + locked.status() + ": only an executed NDA can be renewed."));
     checkSignedCopy(content, signatureDate, "signed renewal");
     if (expiresOn == null || !expiresOn.isAfter(current.expiresOn()) || !expiresOn.isAfter(today())) {
       throw new InvalidInputException("The renewed term must end after the current end (" + current.expiresOn()
@@ -135,12 +138,7 @@ public class NdaLifecycle implements NdaCheck {
 
   @Transactional(readOnly = true)
   public Optional<Execution> execution(String reference) {
-    return jdbc.query("select approved_version, partner_code, executed_sha256, signature_date, expires_on from nda "
-            + "where reference = ? and status = 'EXECUTED'", (rs, n) -> {
-              NdaStore.NdaRow nda = find(reference, false);
-              return new Execution(reference, rs.getInt(1), rs.getString(2), store.inputs(nda, rs.getInt(1)).secretCodes(),
-                  rs.getString(3), rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate());
-            }, reference).stream().findFirst();
+    return store.execution(reference);
   }
 
   /** The partner's most recently executed NDA that is still in force, if any. */
@@ -198,30 +196,34 @@ public class NdaLifecycle implements NdaCheck {
   @Override
   @Transactional(readOnly = true)
   public Standing standing(String reference, Integer version, String partnerCode) {
-    Optional<NdaStore.NdaRow> nda = store.find(reference, false);
-    if (nda.isEmpty()) {
-      return Standing.UNKNOWN;
-    }
-    if (!nda.get().partnerCode().equals(partnerCode)) {
-      return Standing.OTHER_PARTNER;
-    }
-    Status status = status(nda.get());
-    if (status == Status.TERMINATED) {
-      return Standing.TERMINATED;
-    }
-    Optional<Execution> executed = execution(reference);
-    if (status != Status.EXECUTED || executed.isEmpty() || (version != null && version != executed.get().version())) {
-      return Standing.NOT_EXECUTED;
-    }
-    return executed.get().expiresOn().isAfter(today()) ? Standing.IN_FORCE : Standing.EXPIRED;
+    // One read of the NDA row: the disclosure gate asks this for every disclosure it lets through.
+    List<Standing> found = jdbc.query("select partner_code, status, approved_version, expires_on from nda where reference = ?",
+        (rs, n) -> {
+          if (!rs.getString(1).equals(partnerCode)) {
+            return Standing.OTHER_PARTNER;
+          }
+          Status status = Status.valueOf(rs.getString(2));
+          if (status == Status.TERMINATED) {
+            return Standing.TERMINATED;
+          }
+          if (status != Status.EXECUTED || (version != null && version != rs.getInt(3))) {
+            return Standing.NOT_EXECUTED;
+          }
+          return rs.getDate(4).toLocalDate().isAfter(today()) ? Standing.IN_FORCE : Standing.EXPIRED;
+        }, reference);
+    return found.isEmpty() ? Standing.UNKNOWN : found.get(0);
   }
 
-  private Status status(NdaStore.NdaRow nda) {
-    return Status.valueOf(jdbc.queryForObject("select status from nda where id = ?", String.class, nda.id()));
+  /** The NDA, locked until the transaction ends, with its status and approved version. */
+  private Locked lock(String reference) {
+    return jdbc.query("select id, reference, partner_code, kind, latest_version, status, approved_version from nda "
+            + "where reference = ? for update", (rs, n) -> new Locked(new NdaStore.NdaRow(rs.getLong(1), rs.getString(2),
+            rs.getString(3), NdaKind.valueOf(rs.getString(4)), rs.getInt(5)), Status.valueOf(rs.getString(6)),
+            (Integer) rs.getObject(7, Integer.class)), reference).stream().findFirst()
+        .orElseThrow(() -> new NotFoundException("No NDA with reference " + reference + "."));
   }
 
-  private NdaStore.NdaRow find(String reference, boolean lock) {
-    return store.find(reference, lock).orElseThrow(() -> new NotFoundException("No NDA with reference " + reference + "."));
+  private record Locked(NdaStore.NdaRow nda, Status status, Integer approvedVersion) {
   }
 
   private static void checkSignedCopy(byte[] content, LocalDate signatureDate, String what) {

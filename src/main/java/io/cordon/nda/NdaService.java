@@ -2,6 +2,7 @@ package io.cordon.nda;
 
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CurrentUser;
 import io.cordon.nda.NdaRecords.Comparison;
 import io.cordon.nda.NdaRecords.Generate;
 import io.cordon.nda.NdaRecords.Inputs;
@@ -47,10 +48,11 @@ public class NdaService {
   private final NdaStore store;
   private final EvidenceChain evidence;
   private final CompanyProfile company;
+  private final CurrentUser users;
 
   NdaService(ObjectProvider<NdaSubjects> subjects, ClauseSelection selection, ClauseLibrary library,
       TemplateVersions templates,
-      DocumentStore documents, NdaStore store, EvidenceChain evidence, CompanyProfile company) {
+      DocumentStore documents, NdaStore store, EvidenceChain evidence, CompanyProfile company, CurrentUser users) {
     this.subjects = subjects;
     this.selection = selection;
     this.library = library;
@@ -59,10 +61,21 @@ public class NdaService {
     this.store = store;
     this.evidence = evidence;
     this.company = company;
+    this.users = users;
   }
 
   @Transactional
   public NdaVersionView generate(Generate command) {
+    return generate(command, null);
+  }
+
+  /**
+   * As {@link #generate(Generate)}, with the template and clauses that {@link #preview} chose for the same partner,
+   * secrets and kind (a process selects them in a step of its own): the decision tables are not asked a second time.
+   * Clause keys in the command still take precedence; a null selection asks the decision tables.
+   */
+  @Transactional
+  public NdaVersionView generate(Generate command, Selection preselected) {
     List<String> codes = command.secretCodes().stream().distinct().toList();
     NdaSubjects.Subjects resolved = subjects().resolve(command.partnerCode(), codes);
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
@@ -72,7 +85,7 @@ public class NdaService {
         Objects.requireNonNullElse(command.termMonths(), DEFAULT_TERM_MONTHS),
         Objects.requireNonNullElse(command.survivalYears(), DEFAULT_SURVIVAL_YEARS), codes, command.clauseKeys(),
         command.fallbacks() == null ? Map.of() : command.fallbacks());
-    return render(nda, 1, inputs, resolved, now);
+    return render(nda, 1, inputs, resolved, now, preselected);
   }
 
   @Transactional
@@ -86,17 +99,26 @@ public class NdaService {
         command.clauseKeys() != null ? command.clauseKeys() : previous.clauseKeys(),
         command.fallbacks() != null ? command.fallbacks() : previous.fallbacks());
     Instant now = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
-    return render(nda, nda.latestVersion() + 1, inputs, subjects().resolve(nda.partnerCode(), previous.secretCodes()), now);
+    return render(nda, nda.latestVersion() + 1, inputs, subjects().resolve(nda.partnerCode(), previous.secretCodes()), now, null);
   }
 
-  private NdaVersionView render(NdaStore.NdaRow nda, int version, Inputs inputs, NdaSubjects.Subjects resolved, Instant now) {
+  private NdaVersionView render(NdaStore.NdaRow nda, int version, Inputs inputs, NdaSubjects.Subjects resolved, Instant now,
+      Selection preselected) {
     if (resolved.secrets().isEmpty()) {
       throw new InvalidInputException("An NDA must list at least one secret in Schedule A.");
     }
-    Classification highest = resolved.secrets().stream().map(Secret::classification).max(Comparator.naturalOrder()).orElseThrow();
-    ClauseSelection.Result selected = selection.select(new ClauseSelection.Inputs(resolved.partner().country(),
-        resolved.partner().type(), inputs.kind(), highest, inputs.individualsSign()));
-    List<Clause> clauses = inputs.clauseKeys() == null ? selected.clauses() : chosen(inputs.clauseKeys());
+    String templateKey;
+    List<Clause> clauses;
+    if (preselected != null) {
+      templateKey = preselected.templateKey();
+      clauses = chosen(inputs.clauseKeys() == null ? preselected.clauses() : inputs.clauseKeys());
+    } else {
+      Classification highest = resolved.secrets().stream().map(Secret::classification).max(Comparator.naturalOrder()).orElseThrow();
+      ClauseSelection.Result selected = selection.select(new ClauseSelection.Inputs(resolved.partner().country(),
+          resolved.partner().type(), inputs.kind(), highest, inputs.individualsSign()));
+      templateKey = selected.templateKey();
+      clauses = inputs.clauseKeys() == null ? selected.clauses() : chosen(inputs.clauseKeys());
+    }
     List<NdaContent.ChosenClause> chosen = new ArrayList<>();
     for (Clause clause : clauses) {
       String fallback = inputs.fallbacks().get(clause.key());
@@ -110,7 +132,7 @@ public class NdaService {
         .ifPresent(k -> {
           throw new InvalidInputException("A fallback was chosen for clause '" + k + "', which this NDA does not contain.");
         });
-    TemplateVersions.TemplateVersion template = templates.latest(selected.templateKey());
+    TemplateVersions.TemplateVersion template = templates.latest(templateKey);
     NdaContent content = new NdaContent(nda.reference(), inputs.effectiveDate(), inputs.kind(), inputs.purpose(),
         inputs.termMonths(), inputs.survivalYears(), resolved.partner(), resolved.secrets(), chosen, company);
     byte[] docx = DocxRenderer.render(templates.compiled(template), NdaDocuments.nda(templates.info(template.key()), content));
@@ -118,11 +140,11 @@ public class NdaService {
     List<UsedClause> used = chosen.stream().map(c -> new UsedClause(c.clause().key(), c.clause().version(), c.fallbackId(),
         CompiledTemplate.sha256(String.join("\n", c.text().values()).getBytes(java.nio.charset.StandardCharsets.UTF_8)))).toList();
     List<String> secretCodes = resolved.secrets().stream().map(Secret::code).toList();
-    var event = evidence.append(EvidenceRecord.of("NDA_GENERATED").partner(nda.partnerCode()).secrets(secretCodes)
+    evidence.append(EvidenceRecord.of("NDA_GENERATED").partner(nda.partnerCode()).secrets(secretCodes)
         .nda(nda.reference(), sha256).payload(Map.of("version", version, "template", template.key() + "@" + template.version(),
             "clauses", used.stream().map(UsedClause::ref).toList())));
     NdaVersionView view = new NdaVersionView(nda.reference(), version, nda.partnerCode(), inputs.kind(), secretCodes,
-        template.key(), template.version(), template.sha256(), used, sha256, now, event.actor());
+        template.key(), template.version(), template.sha256(), used, sha256, now, users.get().id());
     store.addVersion(nda, view, inputs);
     return view;
   }

@@ -82,6 +82,16 @@ class NdaStore {
         new TypeReference<Inputs>() { }), nda.id(), version).stream().findFirst().orElseThrow();
   }
 
+  /** The executed NDA with the secrets of its executed version, in one read; empty unless it is executed. */
+  Optional<NdaLifecycle.Execution> execution(String reference) {
+    return jdbc.query("select n.approved_version, n.partner_code, n.executed_sha256, n.signature_date, n.expires_on, v.inputs "
+            + "from nda n join nda_version v on v.nda_id = n.id and v.version = n.approved_version "
+            + "where n.reference = ? and n.status = 'EXECUTED'",
+        (rs, n) -> new NdaLifecycle.Execution(reference, rs.getInt(1), rs.getString(2),
+            read(rs.getString(6), new TypeReference<Inputs>() { }).secretCodes(), rs.getString(3),
+            rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate()), reference).stream().findFirst();
+  }
+
   private NdaVersionView view(NdaRow nda, ResultSet rs) throws SQLException {
     Inputs inputs = read(rs.getString("inputs"), new TypeReference<Inputs>() { });
     return new NdaVersionView(nda.reference(), rs.getInt("version"), nda.partnerCode(), nda.kind(), inputs.secretCodes(),

@@ -26,21 +26,28 @@ class RegisterSubjects implements NdaSubjects {
   @Override
   @Transactional(readOnly = true)
   public Subjects resolve(String partnerCode, List<String> secretCodes) {
-    // Every unknown code at once, the partner's included.
-    List<String> unknown = new ArrayList<>();
-    if (!partners.exists(partnerCode)) {
-      unknown.add(partnerCode);
+    PartnerView partner;
+    Map<String, SecretRef> found;
+    try {
+      partner = partners.get(partnerCode);
+      found = secrets.resolve(secretCodes);
+    } catch (NotFoundException e) {
+      throw unknown(partnerCode, secretCodes);
     }
-    secretCodes.stream().filter(code -> !secrets.exists(code)).forEach(unknown::add);
-    if (!unknown.isEmpty()) {
-      throw new NotFoundException("Unknown partner or secret code(s): " + String.join(", ", unknown) + ".");
-    }
-    PartnerView partner = partners.get(partnerCode);
-    Map<String, SecretRef> found = secrets.resolve(secretCodes);
     Partner p = new Partner(partner.code(), partner.legalName(), partner.nativeName(), partner.country(),
         PartnerType.valueOf(partner.type().name()), partner.address(), partner.registrationId());
     List<Secret> list = secretCodes.stream().map(found::get).map(s -> new Secret(s.code(),
         SecretCategory.valueOf(s.category().name()), Classification.valueOf(s.classification().name()))).toList();
     return new Subjects(p, list);
+  }
+
+  /** Every unknown code at once, the partner's included. */
+  private NotFoundException unknown(String partnerCode, List<String> secretCodes) {
+    List<String> unknown = new ArrayList<>();
+    if (!partners.exists(partnerCode)) {
+      unknown.add(partnerCode);
+    }
+    secretCodes.stream().filter(code -> !secrets.exists(code)).forEach(unknown::add);
+    return new NotFoundException("Unknown partner or secret code(s): " + String.join(", ", unknown) + ".");
   }
 }

@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
@@ -87,16 +86,13 @@ class OnboardingDelegates {
 
   /** Runs as a job (asyncBefore), on Cordon's own authority: evaluates the approval matrix per secret. */
   @Bean
-  JavaDelegate requestDisclosures(DecisionService decisions, io.cordon.secret.SecretService secrets) {
+  JavaDelegate requestDisclosures(DecisionService decisions) {
     return execution -> {
-      List<String> codes = codes(execution, SECRET_CODES);
-      Map<String, List<String>> approvers = new HashMap<>();
-      secrets.resolve(codes).forEach((code, secret) -> approvers.put(code, decisions.evaluateDecisionTableByKey(
-              "DisclosureApprovalMatrix", Map.of("classification", secret.classification().name(),
-                  RISK_TIER, string(execution, RISK_TIER)))
-          .collectEntries("approver")));
-      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE), codes,
-          string(execution, NDA_REFERENCE), string(execution, PURPOSE), codes(execution, PERMITTED_RECIPIENTS), approvers);
+      String riskTier = string(execution, RISK_TIER);
+      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE),
+          codes(execution, SECRET_CODES), string(execution, NDA_REFERENCE), string(execution, PURPOSE),
+          codes(execution, PERMITTED_RECIPIENTS), secret -> decisions.evaluateDecisionTableByKey("DisclosureApprovalMatrix",
+              Map.of("classification", secret.classification().name(), RISK_TIER, riskTier)).collectEntries("approver"));
       execution.setVariable(DISCLOSURE_IDS, requested.disclosureIds().stream().map(String::valueOf)
           .reduce((a, b) -> a + "," + b).orElse(""));
       execution.setVariable(APPROVAL_ITEMS, ApprovalItem.encodeAll(requested.approvals()));
@@ -143,13 +139,18 @@ class OnboardingDelegates {
     };
   }
 
-  /** A job (asyncBefore with retries): a failure becomes an incident with the generator's message. */
+  /**
+   * A job (asyncBefore with retries): a failure becomes an incident with the generator's message. The first version
+   * uses the template and clauses that Task_SelectClauses selected, so the decision tables are asked once per NDA.
+   */
   @Bean
   JavaDelegate generateNda() {
     return execution -> {
+      String template = string(execution, NDA_TEMPLATE);
+      NdaService.Selection selected = template == null ? null : new NdaService.Selection(template, codes(execution, CLAUSE_KEYS));
       NdaRecords.NdaVersionView nda = service.generateNda(string(execution, NDA_REFERENCE), string(execution, PARTNER_CODE),
           codes(execution, SECRET_CODES), string(execution, NDA_KIND), string(execution, PURPOSE),
-          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution));
+          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution), selected);
       execution.setVariable(NDA_REFERENCE, nda.reference());
       execution.setVariable(NDA_VERSION, nda.version());
       execution.setVariable(CLAUSE_KEYS, nda.clauses().stream().map(NdaRecords.UsedClause::ref)

@@ -34,6 +34,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -71,13 +72,16 @@ public class OnboardingService {
     return ndas.preview(partnerCode, secretCodes, NdaKind.valueOf(kind), individualsSign);
   }
 
-  /** The first NDA for this onboarding, or a new version of it with legal's fallback positions. */
+  /**
+   * The first NDA for this onboarding, with the template and clauses selected in the step before (when given), or a
+   * new version of it with legal's fallback positions.
+   */
   @Transactional
   public NdaRecords.NdaVersionView generateNda(String existingReference, String partnerCode, List<String> secretCodes,
-      String kind, String purpose, boolean individualsSign, Map<String, String> fallbacks) {
+      String kind, String purpose, boolean individualsSign, Map<String, String> fallbacks, NdaService.Selection selected) {
     if (existingReference == null) {
       return ndas.generate(new NdaRecords.Generate(partnerCode, secretCodes, NdaKind.valueOf(kind), purpose, individualsSign,
-          null, null, null, null, fallbacks));
+          null, null, null, null, fallbacks), selected);
     }
     return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, fallbacks));
   }
@@ -168,19 +172,20 @@ public class OnboardingService {
 
   /**
    * Requests one disclosure per secret, under the approved NDA, and says who must approve each: items
-   * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}. A secret that needs no approval
-   * (no approver in the matrix) is approved on the register's authority right away.
+   * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}, the approvers (OWNER, SECURITY) of each secret
+   * being what {@code approversOf} (the approval matrix) says for it. A secret that needs no approval (no approver in
+   * the matrix) is approved on the register's authority right away.
    */
   @Transactional
   public Requested requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
-      String purpose, List<String> recipients, Map<String, List<String>> approversBySecret) {
+      String purpose, List<String> recipients, Function<SecretRef, List<String>> approversOf) {
     Map<String, SecretRef> refs = secrets.resolve(secretCodes);
     List<ApprovalItem> items = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     for (String code : secretCodes) {
+      List<String> approvers = approversOf.apply(refs.get(code));
       DisclosureView d = disclosures.request(new DisclosureRequest(code, partnerCode, ndaReference, null, purpose, recipients, null));
       ids.add(d.id());
-      List<String> approvers = approversBySecret.getOrDefault(code, List.of());
       if (approvers.isEmpty()) {
         disclosures.decide(d.id(), Approval.Decision.APPROVED, "no approval required for " + refs.get(code).classification());
       }

@@ -17,6 +17,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.hibernate.annotations.NaturalId;
 
 @Entity
 @Table(name = "partner")
@@ -25,6 +26,8 @@ public class Partner {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  /** Unique and never changed: the persistence context resolves it without a query once the entity is loaded. */
+  @NaturalId
   @Column(nullable = false, updatable = false)
   private String code;
   private String legalName;

@@ -9,6 +9,7 @@ import io.cordon.platform.Countries;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.InvalidInputException.Violation;
 import io.cordon.platform.NotFoundException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hibernate.Session;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -38,14 +40,16 @@ public class PartnerService {
   private final EvidenceChain evidence;
   private final DueDiligenceRepository dueDiligence;
   private final CurrentUser currentUser;
+  private final EntityManager entityManager;
 
   PartnerService(PartnerRepository partners, CodeSequences codes, EvidenceChain evidence,
-      DueDiligenceRepository dueDiligence, CurrentUser currentUser) {
+      DueDiligenceRepository dueDiligence, CurrentUser currentUser, EntityManager entityManager) {
     this.partners = partners;
     this.codes = codes;
     this.evidence = evidence;
     this.dueDiligence = dueDiligence;
     this.currentUser = currentUser;
+    this.entityManager = entityManager;
   }
 
   /** Stores a due-diligence review of the partner (onboarding), by the current user. */
@@ -136,8 +140,10 @@ public class PartnerService {
     return partners.findAll(matching(filter), page).map(PartnerView::of);
   }
 
+  /** By code; a partner this transaction has already loaded or registered is taken from the persistence context. */
   Partner find(String code) {
-    return partners.findByCode(code).orElseThrow(() -> new NotFoundException("No partner with code " + code + "."));
+    return entityManager.unwrap(Session.class).bySimpleNaturalId(Partner.class).loadOptional(code)
+        .orElseThrow(() -> new NotFoundException("No partner with code " + code + "."));
   }
 
   List<Violation> violations(PartnerDetails details) {

@@ -12,6 +12,7 @@ import io.cordon.platform.Countries;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.InvalidInputException.Violation;
 import io.cordon.platform.NotFoundException;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.hibernate.Session;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -44,14 +46,16 @@ public class SecretService {
   private final EvidenceChain evidence;
   private final CurrentUser currentUser;
   private final Directory directory;
+  private final EntityManager entityManager;
 
   SecretService(TradeSecretRepository secrets, CodeSequences codes, EvidenceChain evidence, CurrentUser currentUser,
-      Directory directory) {
+      Directory directory, EntityManager entityManager) {
     this.secrets = secrets;
     this.codes = codes;
     this.evidence = evidence;
     this.currentUser = currentUser;
     this.directory = directory;
+    this.entityManager = entityManager;
   }
 
   @Transactional
@@ -112,7 +116,12 @@ public class SecretService {
   @Transactional(readOnly = true)
   public Map<String, SecretRef> resolve(Collection<String> codes) {
     Map<String, SecretRef> found = new LinkedHashMap<>();
-    secrets.findByCodeIn(codes).forEach(s -> found.put(s.getCode(), SecretRef.of(s)));
+    if (codes.size() == 1) {
+      // One code (a disclosure's secret): from the persistence context when this transaction has loaded it already.
+      byCode(codes.iterator().next()).ifPresent(s -> found.put(s.getCode(), SecretRef.of(s)));
+    } else {
+      secrets.findByCodeIn(codes).forEach(s -> found.put(s.getCode(), SecretRef.of(s)));
+    }
     List<String> unknown = codes.stream().filter(c -> !found.containsKey(c)).distinct().sorted().toList();
     if (!unknown.isEmpty()) {
       throw new NotFoundException("Unknown trade secret code(s): " + String.join(", ", unknown) + ".");
@@ -131,7 +140,11 @@ public class SecretService {
   }
 
   TradeSecret find(String code) {
-    return secrets.findByCode(code).orElseThrow(() -> new NotFoundException("No trade secret with code " + code + "."));
+    return byCode(code).orElseThrow(() -> new NotFoundException("No trade secret with code " + code + "."));
+  }
+
+  private java.util.Optional<TradeSecret> byCode(String code) {
+    return entityManager.unwrap(Session.class).bySimpleNaturalId(TradeSecret.class).loadOptional(code);
   }
 
   void checkCanCreate(CordonUser user) {

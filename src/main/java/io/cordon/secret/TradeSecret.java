@@ -15,6 +15,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.NaturalId;
 
 /** A trade secret's metadata. There is deliberately no field for the secret's content. */
 @Entity
@@ -25,6 +26,8 @@ public class TradeSecret {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
+  /** Unique and never changed: the persistence context resolves it without a query once the entity is loaded. */
+  @NaturalId
   @Column(nullable = false, updatable = false)
   private String code;
   private String title;

@@ -181,6 +181,127 @@ class EvidenceChainIT {
   }
 
   @Test
+  void aTransactionsEventsAreChainedTogetherWhenItCommitsInTheOrderRecorded() {
+    long before = lastSeq();
+    long[] insideTransaction = new long[2];
+    tx.executeWithoutResult(s -> {
+      chain.append(EvidenceRecord.of("RECORDED").payload(Map.of("n", 1)));
+      chain.append(EvidenceRecord.of("RECORDED").payload(Map.of("n", 2)));
+      // Same connection: an event written at once would show here.
+      insideTransaction[0] = lastSeq();
+      insideTransaction[1] = jdbc.queryForObject("select count(*) from evidence_event where seq > ?", Long.class, before);
+    });
+    assertThat(insideTransaction).containsExactly(before, 0L);
+    assertThat(lastSeq()).isEqualTo(before + 2);
+    assertThat(jdbc.queryForList("select payload from evidence_event where seq > ? order by seq", String.class, before))
+        .containsExactly("{\"n\":1}", "{\"n\":2}");
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void concurrentStepsOfSeveralEventsEachStayOneChainWithoutGapsEachStepInOnePiece() throws Exception {
+    int threads = 6;
+    int steps = 15;
+    int perStep = 3;
+    long before = lastSeq();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Void>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < steps; i++) {
+            int step = i;
+            tx.executeWithoutResult(s -> {
+              for (int k = 0; k < perStep; k++) {
+                chain.append(EvidenceRecord.of("CONCURRENT_STEP").partner("P-T" + thread)
+                    .payload(Map.of("thread", thread, "step", step, "k", k)));
+                // Other work of the step between its appends.
+                jdbc.queryForObject("select count(*) from code_sequence", Long.class);
+              }
+            });
+          }
+          return null;
+        }));
+      }
+      for (Future<Void> f : futures) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    int total = threads * steps * perStep;
+    assertThat(lastSeq()).isEqualTo(before + total);
+    List<EvidenceEvent> events = chain.page(before, total + 10);
+    assertThat(events).hasSize(total);
+    for (int i = 0; i < total; i++) {
+      assertThat(events.get(i).seq()).isEqualTo(before + 1 + i);
+    }
+    // Each step's events are consecutive links, in the order the step recorded them.
+    for (int i = 0; i < total; i += perStep) {
+      String first = events.get(i).payload();
+      for (int k = 0; k < perStep; k++) {
+        EvidenceEvent e = events.get(i + k);
+        assertThat(e.partnerCode()).isEqualTo(events.get(i).partnerCode());
+        assertThat(e.payload()).isEqualTo(first.replace("\"k\":0", "\"k\":" + k));
+      }
+    }
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void aStepWhoseEvidenceCannotBeWrittenCommitsNothing() {
+    long before = lastSeq();
+    String name = "ev-" + System.nanoTime();
+    try {
+      tx.executeWithoutResult(s -> {
+        jdbc.update("insert into code_sequence (name, next_value) values (?, 1)", name);
+        chain.append(EvidenceRecord.of("FITS"));
+        // Longer than the partner_code column: the event cannot be stored, which shows only at commit.
+        chain.append(EvidenceRecord.of("DOES_NOT_FIT").partner("P-".repeat(40)));
+      });
+      org.assertj.core.api.Assertions.fail("the commit should have failed");
+    } catch (RuntimeException expected) {
+      // the step fails as its evidence does
+    }
+    assertThat(jdbc.queryForObject("select count(*) from code_sequence where name = ?", Long.class, name)).isZero();
+    assertThat(lastSeq()).isEqualTo(before);
+    assertThat(jdbc.queryForObject("select count(*) from evidence_event where seq > ?", Long.class, before)).isZero();
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void anInnerTransactionOfItsOwnCommitsItsOwnEventsAndTheOuterRollbackDropsOnlyItsOwn() {
+    long before = lastSeq();
+    TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+    inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    try {
+      tx.executeWithoutResult(s -> {
+        chain.append(EvidenceRecord.of("OUTER_ROLLS_BACK"));
+        inner.executeWithoutResult(i -> chain.append(EvidenceRecord.of("INNER_COMMITS")));
+        throw new IllegalStateException("the outer step failed");
+      });
+    } catch (IllegalStateException expected) {
+      // the outer step's failure
+    }
+    assertThat(lastSeq()).isEqualTo(before + 1);
+    assertThat(chain.page(before, 10)).extracting(EvidenceEvent::type).containsExactly("INNER_COMMITS");
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
+  void appendAllChainsTheEventsTheTransactionRecordedBeforeFirst() {
+    long before = lastSeq();
+    List<EvidenceEvent> written = tx.execute(s -> {
+      chain.append(EvidenceRecord.of("RECORDED_FIRST"));
+      return chain.appendAll(List.of(EvidenceRecord.of("BATCH_1"), EvidenceRecord.of("BATCH_2")));
+    });
+    assertThat(written).extracting(EvidenceEvent::seq).containsExactly(before + 2, before + 3);
+    assertThat(chain.page(before, 10)).extracting(EvidenceEvent::type).containsExactly("RECORDED_FIRST", "BATCH_1", "BATCH_2");
+    assertThat(verifier.verify().intact()).isTrue();
+  }
+
+  @Test
   void verificationIsExposedToSecurityAndAdminsOnlyAndAsHealth() {
     JsonNode result = Api.as(rest, "sam").get("/api/evidence/verify").getBody();
     assertThat(result.get("intact").asBoolean()).isTrue();

@@ -122,6 +122,9 @@ class NdaApiIT {
     ResponseEntity<JsonNode> response = generate("paula", request("P-NOPE", List.of("TS-0040", "TS-9999"), "MUTUAL", false));
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(response.getBody().get("detail").asText()).contains("P-NOPE", "TS-9999").doesNotContain("TS-0040");
+    ResponseEntity<JsonNode> secretOnly = generate("paula", request("P-SZ-001", List.of("TS-0040", "TS-9998"), "MUTUAL", false));
+    assertThat(secretOnly.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(secretOnly.getBody().get("detail").asText()).contains("TS-9998").doesNotContain("P-SZ-001", "TS-0040");
   }
 
   @Test

@@ -59,6 +59,8 @@ class OnboardingProcessIT {
   io.cordon.disclosure.DisclosureService disclosures;
   @Autowired
   io.cordon.nda.NdaLifecycle ndaLifecycle;
+  @Autowired
+  io.cordon.nda.NdaService ndas;
 
   @BeforeEach
   void init() {
@@ -279,6 +281,10 @@ class OnboardingProcessIT {
     runJobs(pi);
   }
 
+  private long evaluations(String decisionKey) {
+    return engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(decisionKey).count();
+  }
+
   private List<Task> approvalTasks(ProcessInstance pi) {
     return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure").list();
   }
@@ -301,10 +307,19 @@ class OnboardingProcessIT {
   void happyPathDisclosesOnlyApprovedSecretsUnderTheExecutedNda() {
     String secret = secret(Classification.SECRET, "oscar");
     String confidential = secret(Classification.CONFIDENTIAL, "olivia");
+    List<String> selectionTables = List.of("NdaTemplateSelection", "NdaClauseSelection");
+    List<Long> evaluationsBefore = selectionTables.stream().map(this::evaluations).toList();
     ProcessInstance pi = upToLegalReview(request("DE", secret, confidential), false);
     assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("MEDIUM");
     String nda = (String) runtimeService.getVariable(pi.getId(), "ndaReference");
     assertThat(nda).startsWith("NDA-");
+    // The template and clauses selected at Task_SelectClauses are the NDA's; the decision tables ran once for it.
+    var generated = ndas.version(nda, 1);
+    assertThat(generated.templateKey()).isEqualTo(runtimeService.getVariable(pi.getId(), "ndaTemplate"));
+    assertThat(generated.clauses()).extracting(io.cordon.nda.NdaRecords.UsedClause::ref).isNotEmpty()
+        .containsExactly(((String) runtimeService.getVariable(pi.getId(), "clauseKeys")).split(","));
+    assertThat(selectionTables.stream().map(this::evaluations).toList())
+        .containsExactly(evaluationsBefore.get(0) + 1, evaluationsBefore.get(1) + 1);
 
     legal(pi, Map.of("legalDecision", "APPROVE"));
     assertThat(pi).hasPassed("Task_ApproveNda", "Task_RequestDisclosures");
