@@ -342,8 +342,13 @@ class OnboardingProcessIT {
         .containsOnly(io.cordon.disclosure.DisclosureStatus.DISCLOSED);
     assertThat(disclosuresOf(pi)).extracting(io.cordon.disclosure.DisclosureView::ndaReference).containsOnly(nda);
     assertThat(ndaLifecycle.standing(nda, null, pi.getBusinessKey())).isEqualTo(io.cordon.disclosure.NdaCheck.Standing.IN_FORCE);
-    assertThat(evidence.forSecret(secret, 1).get(0).type()).isEqualTo("SECRET_DISCLOSED");
-    List<io.cordon.evidence.EvidenceEvent> trail = evidence.forPartner(pi.getBusinessKey(), 100);
+    // The partner's re-certification starts in the same transaction and records its first period.
+    String recertification = runtimeService.createProcessInstanceQuery().processDefinitionKey("RecertificationProcess")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult().getId();
+    assertThat(evidence.forSecret(secret, 2)).extracting(io.cordon.evidence.EvidenceEvent::type)
+        .containsExactly("RECERTIFICATION_SCHEDULED", "SECRET_DISCLOSED");
+    List<io.cordon.evidence.EvidenceEvent> trail = evidence.forPartner(pi.getBusinessKey(), 100).stream()
+        .filter(e -> !recertification.equals(e.processInstanceId())).toList();
     assertThat(trail).filteredOn(e -> e.type().equals("DUE_DILIGENCE_RECORDED")).singleElement()
         .satisfies(e -> {
           assertThat(e.actor()).isEqualTo("paula");
