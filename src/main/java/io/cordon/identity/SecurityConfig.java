@@ -51,7 +51,11 @@ class SecurityConfig {
         .exceptionHandling(ex -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         // No cookies, no session: CSRF cannot ride on these requests.
         .csrf(csrf -> csrf.disable())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // A read with a Tasklist session (WebappSessionAuthenticationFilter) must leave that session as it is: session
+        // fixation protection would give it a new id on every such read, and a Tasklist request in flight with the
+        // old id at that moment finds no session, gets a 401, and Tasklist logs its user out.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         .addFilterBefore(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();

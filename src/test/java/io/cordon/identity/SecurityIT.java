@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.CordonIntegrationTest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -175,6 +176,12 @@ class SecurityIT {
     ResponseEntity<JsonNode> me = rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(withSession), JsonNode.class);
     assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(me.getBody().get("userId").asText()).isEqualTo("lena");
+    // The read leaves the session as it was: a new id would log out Tasklist requests in flight with the old one.
+    assertThat(Optional.ofNullable(me.getHeaders().get("Set-Cookie")).orElse(List.of()))
+        .noneMatch(c -> c.startsWith("JSESSIONID"));
+    ResponseEntity<String> stillTasklist = rest.exchange("/camunda/api/engine/engine/default/task/count", HttpMethod.GET,
+        new HttpEntity<>(withSession), String.class);
+    assertThat(stillTasklist.getStatusCode()).as("Tasklist still knows the session").isEqualTo(HttpStatus.OK);
 
     withSession.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> change = rest.exchange("/api/partners", HttpMethod.POST,

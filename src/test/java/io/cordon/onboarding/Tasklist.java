@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code document.hasFocus() == false} once Tasklist's scripts have run). Angular and form-js see the same DOM events
  * either way.
  */
-final class Tasklist implements AutoCloseable {
+public final class Tasklist implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -38,7 +38,7 @@ final class Tasklist implements AutoCloseable {
   private final String baseUrl;
   private final Path profile;
 
-  Tasklist(int port) throws IOException {
+  public Tasklist(int port) throws IOException {
     // Selenium's DevTools lookup warns for every Chromium newer than the CDP versions it ships; nothing here uses them.
     Logger.getLogger("org.openqa.selenium.devtools").setLevel(Level.SEVERE);
     this.baseUrl = "http://localhost:" + port;
@@ -52,17 +52,34 @@ final class Tasklist implements AutoCloseable {
         "--window-size=1400,1000", "--user-data-dir=" + profile);
     this.driver = new ChromeDriver(service, options);
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_FAILED_REQUESTS));
   }
 
-  static boolean available() {
+  /** Keeps every XHR answered with an error status (method, URL, status) in sessionStorage, for {@link #snapshot}. */
+  private static final String RECORD_FAILED_REQUESTS = "(function () {"
+      + "  var open = XMLHttpRequest.prototype.open;"
+      + "  XMLHttpRequest.prototype.open = function (method, url) {"
+      + "    this.addEventListener('loadend', function () {"
+      + "      if (this.status >= 400 || this.status === 0) {"
+      + "        var failed = JSON.parse(sessionStorage.getItem('failedRequests') || '[]');"
+      + "        failed.push(new Date().toISOString() + ' ' + method + ' ' + url + ' ' + this.status + ' '"
+      + "            + (this.responseText || '').substring(0, 300));"
+      + "        sessionStorage.setItem('failedRequests', JSON.stringify(failed));"
+      + "      }"
+      + "    });"
+      + "    return open.apply(this, arguments);"
+      + "  };"
+      + "})();";
+
+  public static boolean available() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
-  void open(String path) {
+  public void open(String path) {
     driver.get(baseUrl + path);
   }
 
-  void login(String user) {
+  public void login(String user) {
     open("/camunda/app/tasklist/default/");
     type(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']"))), user);
     type(driver.findElement(By.cssSelector("input[ng-model='password']")), user);
@@ -70,60 +87,64 @@ final class Tasklist implements AutoCloseable {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filters .task-filter")));
   }
 
-  void logout() {
+  public void logout() {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space()='Log out']"))));
     wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model='username']")));
   }
 
-  void startProcess(String name) {
+  public void startProcess(String name) {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Start process"))));
     click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))));
   }
 
-  void submitStartForm() {
+  public void submitStartForm() {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']"))));
   }
 
   /** Opens a filter in the left column, then the task with this id in its list. */
-  void openTask(String filter, String taskId) {
+  public void openTask(String filter, String taskId) {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//div[contains(@class,'task-filter')][.//a[starts-with(normalize-space(),'" + filter + "')]]"))));
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".tasks-list a[href*='task=" + taskId + "']"))));
   }
 
-  void claim() {
+  public void claim() {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
   }
 
-  void complete() {
+  public void complete() {
     click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
   }
 
   /** A Camunda Forms (form-js) field by its key: form-js ids end in {@code -Field_<key>} for the ids our forms use. */
-  WebElement camundaFormField(String key) {
+  public WebElement camundaFormField(String key) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
-  void fill(String key, String text) {
+  public void fill(String key, String text) {
     type(camundaFormField(key), text);
   }
 
   /** A form-js select: open its list, pick the entry with this label. */
-  void select(String key, String label) {
+  public void select(String key, String label) {
     press(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_" + key + "-display']"))));
     press(wait.until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + label + "']"))));
   }
 
   /** A radio button or checkbox by the text of its label (Camunda Forms and embedded forms alike). */
-  void check(String label) {
+  public void check(String label) {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//label[normalize-space()='" + label + "']"))));
   }
 
   /** A select of an embedded HTML form, by the process variable it writes and the text of the option. */
-  void choose(String variable, String option) {
-    WebElement select = embeddedField(variable);
+  public void choose(String variable, String option) {
+    choose(embeddedField(variable), option);
+  }
+
+  /** A select element of an embedded HTML form: pick the option with this text. */
+  public void choose(WebElement select, String option) {
     js("var s = arguments[0], text = arguments[1];"
         + "var o = Array.prototype.filter.call(s.options, function (o) { return o.text.trim() === text; })[0];"
         + "if (!o) { throw new Error('no option ' + text); }"
@@ -131,16 +152,16 @@ final class Tasklist implements AutoCloseable {
   }
 
   /** A field of an embedded HTML form, by the process variable it writes. */
-  WebElement embeddedField(String variable) {
+  public WebElement embeddedField(String variable) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-variable-name='" + variable + "']")));
   }
 
-  void waitForText(String text) {
+  public void waitForText(String text) {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//*[contains(normalize-space(text()),'" + text + "')]")));
   }
 
   /** GETs a path with the browser's own session and cookies, as a click on a link would; returns the HTTP status. */
-  long fetchStatus(String url) {
+  public long fetchStatus(String url) {
     Object status = driver.executeAsyncScript(
         "var done = arguments[arguments.length - 1];"
             + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) { done(r.status); }, function (e) { done(-1); });",
@@ -148,15 +169,30 @@ final class Tasklist implements AutoCloseable {
     return ((Number) status).longValue();
   }
 
-  WebElement find(By by) {
+  /** GETs a path with the browser's session, as a click on a link would; returns its status and Content-Type. */
+  public String fetchType(String url) {
+    Object result = driver.executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then("
+            + "function (r) { done(r.status + ' ' + r.headers.get('Content-Type')); }, function (e) { done('-1 ' + e); });",
+        url);
+    return (String) result;
+  }
+
+  public WebElement find(By by) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(by));
   }
 
-  void until(java.util.function.BooleanSupplier condition) {
+  /** Every element found once at least one is there. */
+  public java.util.List<WebElement> findAll(By by) {
+    return wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(by));
+  }
+
+  public void until(java.util.function.BooleanSupplier condition) {
     wait.until(d -> condition.getAsBoolean());
   }
 
-  void type(WebElement element, String text) {
+  public void type(WebElement element, String text) {
     js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();"
         + "if (arguments[0].select) { arguments[0].select(); }", element);
     driver.executeCdpCommand("Input.insertText", Map.of("text", text));
@@ -165,17 +201,17 @@ final class Tasklist implements AutoCloseable {
   }
 
   /** Sets a value the way a picker does (date inputs take no typed text), and tells the page it changed. */
-  void setValue(WebElement element, String value) {
+  public void setValue(WebElement element, String value) {
     js("var e = arguments[0]; e.value = arguments[1];"
         + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));",
         element, value);
   }
 
-  void upload(WebElement fileInput, Path file) {
+  public void upload(WebElement fileInput, Path file) {
     fileInput.sendKeys(file.toAbsolutePath().toString());
   }
 
-  void click(WebElement element) {
+  public void click(WebElement element) {
     js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
   }
 
@@ -191,11 +227,13 @@ final class Tasklist implements AutoCloseable {
   }
 
   /** A screenshot and the page source under target/browser/. */
-  void snapshot(String name) {
+  public void snapshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
       Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
+      Object failed = js("return sessionStorage.getItem('failedRequests');");
+      Files.writeString(SCREENSHOTS.resolve(name + "-failed-requests.json"), String.valueOf(failed));
     } catch (IOException | RuntimeException e) {
       System.err.println("Could not save " + name + ": " + e);
     }

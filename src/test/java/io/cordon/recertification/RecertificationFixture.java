@@ -69,6 +69,16 @@ class RecertificationFixture {
 
   /** One secret per classification given, each disclosed to the new partner for the named permitted recipients. */
   Partner activePartner(RiskTier tier, int monthsToFirstDue, List<String> permitted, Classification... classifications) {
+    List<List<String>> each = new ArrayList<>();
+    for (int i = 0; i < classifications.length; i++) {
+      each.add(permitted);
+    }
+    return activePartnerWithRecipients(tier, monthsToFirstDue, each, classifications);
+  }
+
+  /** As {@link #activePartner}, with the permitted recipients of each disclosure, in the order of the classifications. */
+  Partner activePartnerWithRecipients(RiskTier tier, int monthsToFirstDue, List<List<String>> permittedEach,
+      Classification... classifications) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String contact = "jo-" + run + "@partner.example";
     String code = partners.register(new PartnerDetails("Recert Test GmbH " + run, null, "DE", "HRB " + run,
@@ -85,9 +95,9 @@ class RecertificationFixture {
     List<Long> ids = new ArrayList<>();
     identity.setAuthentication("oscar", List.of("secret-owners"));
     try {
-      for (String secret : codes) {
-        long id = disclosures.request(new DisclosureRequest(secret, code, nda, 1, "Tooling for the new line", permitted,
-            null)).id();
+      for (int i = 0; i < codes.size(); i++) {
+        long id = disclosures.request(new DisclosureRequest(codes.get(i), code, nda, 1, "Tooling for the new line",
+            permittedEach.get(i), null)).id();
         disclosures.decide(id, Approval.Decision.APPROVED, "needed for the tooling");
         ids.add(id);
       }
