@@ -48,7 +48,7 @@ public class OutboxSender {
   }
 
   @Scheduled(initialDelayString = "${cordon.mail.sweep-initial-delay:PT20S}",
-      fixedDelayString = "${cordon.mail.sweep-interval:PT15S}")
+      fixedDelayString = "${cordon.mail.sweep-interval:PT2S}")
   void scheduledSweep() {
     if (properties.sendingEnabled()) {
       try {
