@@ -340,7 +340,13 @@ class OnboardingProcessIT {
         .containsExactlyInAnyOrder("oscar [" + secret + "]", "system [" + confidential + "]");
     assertThat(trail).filteredOn(e -> e.type().equals("NDA_EXECUTED")).singleElement()
         .satisfies(e -> assertThat(e.documentHash()).hasSize(64));
-    assertThat(trail).filteredOn(e -> !e.type().equals("PARTNER_REGISTERED"))
+    // Activation starts the partner's RecertificationProcess in the same transaction; its first period's events name
+    // that process.
+    String recertification = runtimeService.createProcessInstanceQuery().processDefinitionKey("RecertificationProcess")
+        .processInstanceBusinessKey(pi.getBusinessKey()).singleResult().getId();
+    assertThat(trail).filteredOn(e -> recertification.equals(e.processInstanceId()))
+        .allSatisfy(e -> assertThat(e.type()).isEqualTo("RECERTIFICATION_SCHEDULED")).isNotEmpty();
+    assertThat(trail).filteredOn(e -> !e.type().equals("PARTNER_REGISTERED") && !recertification.equals(e.processInstanceId()))
         .allSatisfy(e -> assertThat(e.processInstanceId()).as(e.type()).isEqualTo(pi.getId()));
     assertThat(runtimeService.createVariableInstanceQuery().variableName("signedNdaFile").processInstanceIdIn(pi.getId()).count())
         .isZero();
