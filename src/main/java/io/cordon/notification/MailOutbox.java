@@ -87,16 +87,26 @@ class MailOutbox {
 
   /**
    * Rows whose sweep did not finish them in time (node crashed or hung): back to PENDING, or FAILED if that was the
-   * last attempt. Returns how many rows were released.
+   * last attempt. Returns how many rows were released. The expired rows are read first and then changed one by one
+   * through the primary key, each change still conditional on the expired claim: one update over a range of the claim
+   * index would lock index entries before rows, the opposite order of the sweeps' single-row updates, and on
+   * MariaDB/MySQL deadlocked with them when several sweeps (nodes) ran at once.
    */
   int releaseExpired(Instant claimedBefore, Instant now, int maxAttempts) {
     Timestamp before = Timestamp.from(claimedBefore);
     String note = "claim expired: the sending node stopped before recording the result";
-    int failed = jdbc.update("update mail_outbox set status = 'FAILED', last_error = ? "
-        + "where status = 'SENDING' and claimed_at < ? and attempts >= ?", note, before, maxAttempts);
-    int retried = jdbc.update("update mail_outbox set status = 'PENDING', next_attempt_at = ?, last_error = ?, "
-        + "claimed_by = null, claimed_at = null where status = 'SENDING' and claimed_at < ?", Timestamp.from(now), note, before);
-    return failed + retried;
+    List<Long> expired = jdbc.queryForList("select id from mail_outbox where status = 'SENDING' and claimed_at < ?",
+        Long.class, before);
+    int released = 0;
+    for (long id : expired) {
+      int failed = jdbc.update("update mail_outbox set status = 'FAILED', last_error = ? "
+          + "where id = ? and status = 'SENDING' and claimed_at < ? and attempts >= ?", note, id, before, maxAttempts);
+      int retried = failed == 1 ? 0 : jdbc.update("update mail_outbox set status = 'PENDING', next_attempt_at = ?, "
+          + "last_error = ?, claimed_by = null, claimed_at = null where id = ? and status = 'SENDING' and claimed_at < ?",
+          Timestamp.from(now), note, id, before);
+      released += failed + retried;
+    }
+    return released;
   }
 
   Map<MailStatus, Long> counts() {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -31,6 +32,7 @@ public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final int MAX_ERROR = 500;
+  private static final int RECORD_ATTEMPTS = 5;
 
   private final MailOutbox outbox;
   private final ObjectProvider<JavaMailSender> mailSender;
@@ -46,7 +48,7 @@ public class OutboxSender {
   }
 
   @Scheduled(initialDelayString = "${cordon.mail.sweep-initial-delay:PT20S}",
-      fixedDelayString = "${cordon.mail.sweep-interval:PT15S}")
+      fixedDelayString = "${cordon.mail.sweep-interval:PT2S}")
   void scheduledSweep() {
     if (properties.sendingEnabled()) {
       try {
@@ -107,7 +109,7 @@ public class OutboxSender {
       if (serverDown.compareAndSet(true, false)) {
         log.info("SMTP server reachable again; sending queued mail");
       }
-      if (outbox.markSent(id, claimer, now())) {
+      if (recordSent(id, claimer)) {
         sent++;
       } else {
         log.warn("Mail {} ('{}') was sent after its claim expired; another node may send it too (same Message-ID {})",
@@ -115,6 +117,23 @@ public class OutboxSender {
       }
     }
     return new SweepResult(released, claimed, sent, retrying, failed, false);
+  }
+
+  /**
+   * The message is out: recording it must not fail on a lock conflict with another node's sweep (the row would stay
+   * SENDING and be sent again when its claim expires), so a deadlock or lock timeout is retried.
+   */
+  private boolean recordSent(long id, String claimer) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return outbox.markSent(id, claimer, now());
+      } catch (PessimisticLockingFailureException e) {
+        if (attempt == RECORD_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("Recording mail {} as sent met a lock conflict, trying again: {}", id, shortError(e));
+      }
+    }
   }
 
   private void send(JavaMailSender sender, MailOutbox.Outgoing mail) {
