@@ -78,7 +78,7 @@ public class OutboxSender {
     int retrying = 0;
     int failed = 0;
     for (long id : outbox.due(now, properties.batchSize())) {
-      if (!outbox.claim(id, claimer, now())) {
+      if (!claim(id, claimer)) {
         continue; // another sweep took it
       }
       claimed++;
@@ -117,6 +117,19 @@ public class OutboxSender {
       }
     }
     return new SweepResult(released, claimed, sent, retrying, failed, false);
+  }
+
+  /**
+   * Takes the row for this sweep. A lock conflict (a deadlock with a step queueing mail or another node's sweep, on
+   * MariaDB/MySQL) leaves the row PENDING for the next sweep instead of ending this one.
+   */
+  private boolean claim(long id, String claimer) {
+    try {
+      return outbox.claim(id, claimer, now());
+    } catch (PessimisticLockingFailureException e) {
+      log.debug("Claiming mail {} met a lock conflict; the next sweep takes it: {}", id, shortError(e));
+      return false;
+    }
   }
 
   /**

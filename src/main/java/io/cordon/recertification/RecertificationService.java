@@ -1,8 +1,5 @@
 package io.cordon.recertification;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
@@ -12,7 +9,6 @@ import io.cordon.identity.CurrentUser;
 import io.cordon.nda.NdaLifecycle;
 import io.cordon.notification.SecretLine;
 import io.cordon.partner.PartnerService;
-import io.cordon.partner.PartnerStatus;
 import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
@@ -20,23 +16,19 @@ import io.cordon.platform.NotFoundException;
 import io.cordon.secret.Classification;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,42 +40,36 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecertificationService {
 
-  static final String HOLDER_NOT_PERMITTED = "HOLDER_NOT_PERMITTED";
-  static final String ONWARD_DISCLOSURE = "ONWARD_DISCLOSURE";
-  static final String INCIDENT = "INCIDENT";
   /** Legal's decisions on a flagged attestation. */
   static final String ACCEPT = "ACCEPT";
   static final String END_FLAGGED = "END_FLAGGED";
 
-  private static final int MAX_HOLDERS = 50;
-  private static final int MAX_NAME = 90;
-  private static final int MAX_TEXT = 2000;
-
   private final RecertificationStore store;
   private final RecertificationSchedule schedule;
   private final RecertificationMail mail;
+  private final AttestationReader reader;
+  private final Suspensions suspensions;
   private final PartnerService partners;
   private final SecretService secrets;
   private final DisclosureService disclosures;
   private final NdaLifecycle ndas;
   private final EvidenceChain evidence;
   private final CurrentUser currentUser;
-  private final ObjectReader answersReader;
 
   RecertificationService(RecertificationStore store, RecertificationSchedule schedule, RecertificationMail mail,
-      PartnerService partners, SecretService secrets, DisclosureService disclosures, NdaLifecycle ndas,
-      EvidenceChain evidence, CurrentUser currentUser, ObjectMapper json) {
+      AttestationReader reader, Suspensions suspensions, PartnerService partners, SecretService secrets,
+      DisclosureService disclosures, NdaLifecycle ndas, EvidenceChain evidence, CurrentUser currentUser) {
     this.store = store;
     this.schedule = schedule;
     this.mail = mail;
+    this.reader = reader;
+    this.suspensions = suspensions;
     this.partners = partners;
     this.secrets = secrets;
     this.disclosures = disclosures;
     this.ndas = ndas;
     this.evidence = evidence;
     this.currentUser = currentUser;
-    this.answersReader = json.readerForListOf(AttestationAnswer.class)
-        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /** The inputs of {@code RecertificationInterval.dmn}: the partner's tier now and the highest classification it holds. */
@@ -175,7 +161,7 @@ public class RecertificationService {
       throw new ConflictException("Re-certification " + period.periodNo() + " of " + period.partnerCode() + " is "
           + period.status() + ": it cannot be attested now.");
     }
-    List<AttestationAnswer> answers = parse(answersJson);
+    List<AttestationAnswer> answers = reader.parse(answersJson);
     Map<Long, DisclosureView> held = new LinkedHashMap<>();
     current(period.partnerCode()).forEach(d -> held.put(d.id(), d));
     List<AttestationLine> lines = new ArrayList<>();
@@ -188,7 +174,7 @@ public class RecertificationService {
       if (!seen.add(a.disclosureId())) {
         throw new InvalidInputException("Disclosure " + a.disclosureId() + " is answered twice.");
       }
-      lines.add(line(held.get(a.disclosureId()), a));
+      lines.add(reader.line(held.get(a.disclosureId()), a));
     }
     List<String> missing = held.values().stream().filter(d -> !seen.contains(d.id()))
         .map(DisclosureView::secretCode).toList();
@@ -207,7 +193,7 @@ public class RecertificationService {
             "noLongerNeeded", lines.stream().filter(l -> !l.stillNeeded()).map(AttestationLine::secretCode).toList())));
     List<Long> flagged = lines.stream().filter(l -> !l.flags().isEmpty()).map(AttestationLine::disclosureId).toList();
     List<Long> unneeded = lines.stream().filter(l -> !l.stillNeeded()).map(AttestationLine::disclosureId).toList();
-    return new Findings(!flags.isEmpty(), summary(lines), flagged, unneeded);
+    return new Findings(!flags.isEmpty(), AttestationReader.summary(lines), flagged, unneeded);
   }
 
   /** Legal's decision on a flagged attestation: accept it, or end the flagged disclosures (return or destroy). */
@@ -221,7 +207,7 @@ public class RecertificationService {
       throw new InvalidInputException("Give a reason for the decision.");
     }
     String text = comment.strip();
-    store.reviewed(periodId, now(), currentUser.get().id(), decision, text.substring(0, Math.min(MAX_TEXT, text.length())));
+    store.reviewed(periodId, now(), currentUser.get().id(), decision, text.substring(0, Math.min(AttestationReader.MAX_TEXT, text.length())));
     List<AttestationLine> flagged = store.answers(periodId).stream().filter(l -> !l.flags().isEmpty()).toList();
     evidence.append(EvidenceRecord.of("RECERTIFICATION_REVIEWED").partner(period.partnerCode())
         .secrets(flagged.stream().map(AttestationLine::secretCode).toList())
@@ -237,7 +223,7 @@ public class RecertificationService {
   @Transactional
   public void complete(long periodId, Collection<Long> ending) {
     Period period = period(periodId, true);
-    lift(period.partnerCode(), RecertificationStore.Cause.LAPSE, Set.copyOf(ending),
+    suspensions.lift(period.partnerCode(), RecertificationStore.Cause.LAPSE, Set.copyOf(ending),
         "re-certification " + period.periodNo() + " attested");
     store.closed(periodId, RecertificationStatus.COMPLETED, now());
     evidence.append(EvidenceRecord.of("RECERTIFICATION_COMPLETED").partner(period.partnerCode())
@@ -258,7 +244,7 @@ public class RecertificationService {
     }
     store.lapsed(periodId, now());
     String why = "re-certification " + period.periodNo() + " was not attested by " + period.graceUntil();
-    List<String> suspended = suspendAll(period.partnerCode(), RecertificationStore.Cause.LAPSE, periodId, null, why, mailKey);
+    List<String> suspended = suspensions.suspendAll(period.partnerCode(), RecertificationStore.Cause.LAPSE, periodId, null, why, mailKey);
     evidence.append(EvidenceRecord.of("RECERTIFICATION_LAPSED").partner(period.partnerCode()).secrets(suspended)
         .payload(facts("period", period.periodNo(), "dueAt", period.dueAt().toString(),
             "graceUntil", period.graceUntil().toString())));
@@ -276,7 +262,7 @@ public class RecertificationService {
   @Transactional
   public List<String> ndaExpired(String partnerCode, String ndaReference, String mailKey) {
     String why = "NDA " + ndaReference + " has expired";
-    List<String> suspended = suspendAll(partnerCode, RecertificationStore.Cause.NDA_EXPIRY, null, ndaReference, why, mailKey);
+    List<String> suspended = suspensions.suspendAll(partnerCode, RecertificationStore.Cause.NDA_EXPIRY, null, ndaReference, why, mailKey);
     evidence.append(EvidenceRecord.of("NDA_EXPIRED").partner(partnerCode).secrets(suspended).nda(ndaReference, null)
         .payload(facts("suspended", suspended.size())));
     return suspended;
@@ -290,7 +276,7 @@ public class RecertificationService {
   public void renewNda(String partnerCode, String ndaReference, byte[] content, String fileName, LocalDate signatureDate,
       String signatories, LocalDate expiresOn) {
     ndas.renew(ndaReference, content, fileName, signatureDate, signatories, expiresOn);
-    lift(partnerCode, RecertificationStore.Cause.NDA_EXPIRY, Set.of(), "NDA " + ndaReference + " renewed");
+    suspensions.lift(partnerCode, RecertificationStore.Cause.NDA_EXPIRY, Set.of(), "NDA " + ndaReference + " renewed");
   }
 
   /** The partner was offboarded: an open period is cancelled; nothing else is left to watch. */
@@ -329,148 +315,7 @@ public class RecertificationService {
     return store.calendar(statuses, from, to, limit);
   }
 
-  // ---- suspension ----
-
-  private List<String> suspendAll(String partnerCode, RecertificationStore.Cause cause, Long periodId, String ndaReference,
-      String why, String mailKey) {
-    Instant now = now();
-    List<DisclosureView> affected = new ArrayList<>();
-    for (DisclosureView d : disclosures.ofPartner(partnerCode, DisclosureStatus.CURRENT)) {
-      if (ndaReference != null && !ndaReference.equals(d.ndaReference())) {
-        continue;
-      }
-      if (d.status() == DisclosureStatus.DISCLOSED) {
-        disclosures.close(d.id(), DisclosureStatus.SUSPENDED, why);
-      }
-      store.suspend(partnerCode, d.id(), cause, periodId, ndaReference, now);
-      affected.add(d);
-    }
-    PartnerView partner = partners.get(partnerCode);
-    if (partner.status() == PartnerStatus.ACTIVE) {
-      partner = partners.changeStatus(partnerCode, PartnerStatus.SUSPENDED, why);
-    }
-    mail.suspended(mailKey, partner, secretsOf(affected).values(), why);
-    return codes(affected);
-  }
-
-  /**
-   * Lifts re-certification's open suspensions of one cause. A disclosure still held by another open cause stays
-   * suspended; so does one in {@code ending}. The partner is reinstated when no open suspension is left.
-   */
-  private void lift(String partnerCode, RecertificationStore.Cause cause, Set<Long> ending, String reason) {
-    Instant now = now();
-    List<RecertificationStore.Suspension> open = store.openSuspensions(partnerCode);
-    List<Long> lifted = new ArrayList<>();
-    for (RecertificationStore.Suspension s : open) {
-      if (s.cause() == cause) {
-        store.lift(s.id(), now);
-        lifted.add(s.disclosureId());
-      }
-    }
-    if (lifted.isEmpty()) {
-      return;
-    }
-    Set<Long> stillHeld = open.stream().filter(s -> s.cause() != cause).map(RecertificationStore.Suspension::disclosureId)
-        .collect(Collectors.toSet());
-    if (stillHeld.isEmpty() && partners.get(partnerCode).status() == PartnerStatus.SUSPENDED) {
-      partners.changeStatus(partnerCode, PartnerStatus.ACTIVE, reason);
-    }
-    if (partners.get(partnerCode).status() != PartnerStatus.ACTIVE) {
-      return;
-    }
-    for (long id : lifted) {
-      if (!stillHeld.contains(id) && !ending.contains(id) && disclosures.get(id).status() == DisclosureStatus.SUSPENDED) {
-        disclosures.disclose(id, null, null);
-      }
-    }
-  }
-
   // ---- helpers ----
-
-  private AttestationLine line(DisclosureView d, AttestationAnswer a) {
-    if (a.stillNeeded() == null) {
-      throw new InvalidInputException("Say whether " + d.secretCode() + " is still needed.");
-    }
-    List<String> holders = new ArrayList<>();
-    for (String h : a.holders() == null ? List.<String>of() : a.holders()) {
-      if (h == null || h.isBlank()) {
-        continue;
-      }
-      String name = h.strip();
-      if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl) || name.contains("\n")) {
-        throw new InvalidInputException("Holder names of " + d.secretCode() + " must be one line of at most " + MAX_NAME
-            + " characters.");
-      }
-      holders.add(name);
-    }
-    if (holders.size() > MAX_HOLDERS) {
-      throw new InvalidInputException("At most " + MAX_HOLDERS + " holders per disclosure (" + d.secretCode() + ").");
-    }
-    if (a.stillNeeded() && holders.isEmpty()) {
-      throw new InvalidInputException("Name who holds " + d.secretCode() + " today, or mark it as no longer needed.");
-    }
-    String incident = text(a.incident(), "incident", d.secretCode());
-    String onward = text(a.onwardDisclosure(), "onward disclosure", d.secretCode());
-    List<String> flags = new ArrayList<>();
-    Set<String> permitted = d.permittedRecipients().stream().map(RecertificationService::nameKey).collect(Collectors.toSet());
-    if (!permitted.isEmpty() && holders.stream().anyMatch(h -> !permitted.contains(nameKey(h)))) {
-      flags.add(HOLDER_NOT_PERMITTED);
-    }
-    if (onward != null) {
-      flags.add(ONWARD_DISCLOSURE);
-    }
-    if (incident != null) {
-      flags.add(INCIDENT);
-    }
-    return new AttestationLine(d.id(), d.secretCode(), holders, a.stillNeeded(), incident, onward, flags);
-  }
-
-  private static String text(String value, String what, String secretCode) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String v = value.strip();
-    if (v.length() > MAX_TEXT) {
-      throw new InvalidInputException("The " + what + " of " + secretCode + " is longer than " + MAX_TEXT + " characters.");
-    }
-    return v;
-  }
-
-  private static String nameKey(String name) {
-    return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-  }
-
-  private List<AttestationAnswer> parse(String json) {
-    if (json == null || json.isBlank()) {
-      throw new InvalidInputException("The attestation is empty: answer for every disclosure.");
-    }
-    try {
-      List<AttestationAnswer> answers = answersReader.readValue(json);
-      return answers == null ? List.of() : answers;
-    } catch (IOException e) {
-      throw new InvalidInputException("The attestation could not be read: send one answer per disclosure "
-          + "(disclosureId, holders, stillNeeded, incident, onwardDisclosure).");
-    }
-  }
-
-  private static String summary(List<AttestationLine> lines) {
-    StringBuilder text = new StringBuilder();
-    for (AttestationLine l : lines) {
-      if (l.flags().isEmpty()) {
-        continue;
-      }
-      text.append(l.secretCode()).append(" (disclosure ").append(l.disclosureId()).append("): ")
-          .append(String.join(", ", l.flags())).append(". Holders: ").append(String.join("; ", l.holders()));
-      if (l.incident() != null) {
-        text.append(". Incident: ").append(l.incident());
-      }
-      if (l.onwardDisclosure() != null) {
-        text.append(". Onward disclosure: ").append(l.onwardDisclosure());
-      }
-      text.append(".\n");
-    }
-    return text.toString().strip();
-  }
 
   private List<DisclosureView> current(String partnerCode) {
     return disclosures.ofPartner(partnerCode, DisclosureStatus.CURRENT);
@@ -484,7 +329,7 @@ public class RecertificationService {
     return secretsOf(held).values().stream().map(s -> new SecretLine(s.code(), s.classification(), null)).toList();
   }
 
-  private static List<String> codes(List<DisclosureView> held) {
+  static List<String> codes(List<DisclosureView> held) {
     return held.stream().map(DisclosureView::secretCode).distinct().sorted().toList();
   }
 
