@@ -213,8 +213,11 @@ class RecertificationBenchmark {
     report.row("re-certification: every request mail SENT (the target)", ms(recert.all()),
         rate(expectedMails, recert.all()) + " mails/s", BenchmarkReport.ratio(recert.all(), bare.done));
     report.endTable();
-    report.line(String.format("Target: every request sent and recorded within 120 s: %s (%.1f s).",
-        recert.all() <= 120_000 ? "met" : "NOT met", recert.all() / 1000.0));
+    report.line(PARTNERS == 10_000
+        ? String.format("Target: every request sent and recorded within 120 s: %s (%.1f s).",
+            recert.all() <= 120_000 ? "met" : "NOT met", recert.all() / 1000.0)
+        : String.format("The target (120 s) is for 10,000 partners; this run had %,d (%.1f s).", PARTNERS,
+            recert.all() / 1000.0));
     report.line(String.format("First request mail SENT after %s; sender threads sent %,d in %,d sweeps.",
         ms(recert.firstSent), recert.sweptMails, recert.sweeps));
     if (locks0 != null) {
