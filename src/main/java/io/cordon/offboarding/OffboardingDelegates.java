@@ -1,17 +1,14 @@
 package io.cordon.offboarding;
 
+import io.cordon.platform.FormValues;
 import io.cordon.platform.UserErrors;
 
 import static io.cordon.offboarding.OffboardingVariables.*;
 
 import io.cordon.offboarding.OffboardingView.Item;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -62,22 +59,8 @@ class OffboardingDelegates {
   JavaDelegate recordSignedCertificate() {
     return execution -> {
       FileValue file = execution.getVariableTyped(SIGNED_CERTIFICATE_FILE);
-      if (file == null || file.getValue() == null) {
-        throw new BadUserRequestException("Upload the signed certificate of return or destruction (PDF or DOCX).");
-      }
-      byte[] content;
-      try (InputStream in = file.getValue()) {
-        content = in.readAllBytes();
-      } catch (IOException e) {
-        throw new BadUserRequestException("The uploaded certificate could not be read; upload it again.");
-      }
-      LocalDate signed;
-      try {
-        String text = string(execution, SIGNATURE_DATE);
-        signed = text == null ? null : LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new BadUserRequestException("Give the date of the signature as YYYY-MM-DD.");
-      }
+      byte[] content = FormValues.file(file, "Upload the signed certificate of return or destruction (PDF or DOCX).");
+      LocalDate signed = FormValues.date(execution, SIGNATURE_DATE, "date of the signature");
       List<String> secretCodes = List.of(string(execution, SECRET_CODES).split(","));
       UserErrors.run(() -> service.recordSignedCertificate(id(execution, OFFBOARDING_ID), content, file.getFilename(), signed,
           string(execution, SIGNATORY), outcomes(execution, secretCodes)));

@@ -1,5 +1,7 @@
 package io.cordon.offboarding;
 
+import io.cordon.platform.FormValues;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,8 +40,7 @@ final class OffboardingVariables {
   }
 
   static String string(VariableScope scope, String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    return FormValues.string(scope, name);
   }
 
   static long id(VariableScope scope, String name) {

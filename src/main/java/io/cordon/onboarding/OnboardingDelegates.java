@@ -1,5 +1,6 @@
 package io.cordon.onboarding;
 
+import io.cordon.platform.FormValues;
 import io.cordon.platform.UserErrors;
 
 import static io.cordon.onboarding.OnboardingVariables.*;
@@ -7,7 +8,6 @@ import static io.cordon.onboarding.OnboardingVariables.*;
 import io.cordon.nda.NdaRecords;
 import io.cordon.nda.NdaService;
 import io.cordon.partner.DueDiligenceAnswers;
-import java.io.InputStream;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.variable.value.FileValue;
@@ -208,19 +208,8 @@ class OnboardingDelegates {
   JavaDelegate recordExecutedNda() {
     return execution -> {
       FileValue file = execution.getVariableTyped(SIGNED_NDA_FILE);
-      if (file == null || file.getValue() == null) {
-        throw new BadUserRequestException("Upload the signed NDA (PDF or DOCX).");
-      }
-      byte[] content;
-      try (InputStream in = file.getValue()) {
-        content = in.readAllBytes();
-      }
-      LocalDate signed;
-      try {
-        signed = LocalDate.parse(string(execution, SIGNATURE_DATE));
-      } catch (RuntimeException e) {
-        throw new BadUserRequestException("Give the date of the last signature as YYYY-MM-DD.");
-      }
+      byte[] content = FormValues.file(file, "Upload the signed NDA (PDF or DOCX).");
+      LocalDate signed = FormValues.date(execution, SIGNATURE_DATE, "date of the last signature");
       UserErrors.reported(() -> service.recordExecutedNda(string(execution, NDA_REFERENCE), content, file.getFilename(),
           signed, string(execution, SIGNATORIES)));
       // The executed copy now lives in the NDA store with its hash; the process keeps only the reference.

@@ -4,12 +4,9 @@ import static io.cordon.recertification.RecertificationVariables.*;
 
 import io.cordon.offboarding.OffboardingService;
 import io.cordon.platform.ConflictException;
-import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.FormValues;
 import io.cordon.platform.UserErrors;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
@@ -43,7 +40,7 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate recertificationProfile() {
     return execution -> {
-      RecertificationService.Profile profile = service.profile(string(execution, PARTNER_CODE));
+      RecertificationService.Profile profile = service.profile(FormValues.string(execution, PARTNER_CODE));
       execution.setVariable(RISK_TIER, profile.riskTier());
       execution.setVariable(HIGHEST_CLASSIFICATION, profile.highestClassification());
     };
@@ -52,9 +49,9 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate scheduleRecertification() {
     return execution -> {
-      Period period = service.schedule(string(execution, PARTNER_CODE), execution.getProcessInstanceId(),
-          ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue(), string(execution, RISK_TIER),
-          string(execution, HIGHEST_CLASSIFICATION));
+      Period period = service.schedule(FormValues.string(execution, PARTNER_CODE), execution.getProcessInstanceId(),
+          ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue(), FormValues.string(execution, RISK_TIER),
+          FormValues.string(execution, HIGHEST_CLASSIFICATION));
       RecertificationSchedule.Times times = service.times(period);
       execution.setVariable(RECERTIFICATION_ID, period.id());
       execution.setVariable(PERIOD_NO, period.periodNo());
@@ -68,7 +65,7 @@ class RecertificationDelegates {
 
   @Bean
   JavaDelegate requestAttestation() {
-    return execution -> service.request(id(execution), mailKey(execution), string(execution, RESPONSIBLE_USER));
+    return execution -> service.request(id(execution), mailKey(execution), FormValues.string(execution, RESPONSIBLE_USER));
   }
 
   /**
@@ -110,7 +107,7 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate startReturnOrDestroy(OffboardingService offboarding) {
     return execution -> {
-      String partner = string(execution, PARTNER_CODE);
+      String partner = FormValues.string(execution, PARTNER_CODE);
       try {
         offboarding.start(partner, ids(execution), "re-certification " + execution.getVariable(PERIOD_NO)
             + ": no longer needed or ended by legal");
@@ -128,7 +125,7 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate watchNda() {
     return execution -> {
-      var watch = service.ndaWatch(string(execution, PARTNER_CODE));
+      var watch = service.ndaWatch(FormValues.string(execution, PARTNER_CODE));
       execution.setVariable(NDA_REFERENCE, watch.map(RecertificationService.NdaWatch::reference).orElse(null));
       watch.ifPresent(w -> {
         execution.setVariable(NDA_RENEWAL_AT, Date.from(w.times().renewalAt()));
@@ -140,7 +137,7 @@ class RecertificationDelegates {
 
   @Bean
   JavaDelegate suspendForNdaExpiry() {
-    return execution -> service.ndaExpired(string(execution, PARTNER_CODE), string(execution, NDA_REFERENCE),
+    return execution -> service.ndaExpired(FormValues.string(execution, PARTNER_CODE), FormValues.string(execution, NDA_REFERENCE),
         mailKey(execution));
   }
 
@@ -149,18 +146,17 @@ class RecertificationDelegates {
   JavaDelegate recordNdaRenewal() {
     return execution -> {
       FileValue file = execution.getVariableTyped(RENEWAL_DOCUMENT);
-      UserErrors.reported(() -> {
-        service.renewNda(string(execution, PARTNER_CODE), string(execution, NDA_REFERENCE), bytes(file),
-            file == null ? null : file.getFilename(), date(execution, RENEWAL_SIGNATURE_DATE, "signature date"),
-            string(execution, RENEWAL_SIGNATORIES), date(execution, RENEWAL_EXPIRES_ON, "new end of term"));
-        return null;
-      });
+      byte[] content = FormValues.file(file, "Upload the signed renewal (PDF or DOCX).");
+      LocalDate signed = FormValues.date(execution, RENEWAL_SIGNATURE_DATE, "date of the last signature");
+      LocalDate expires = FormValues.date(execution, RENEWAL_EXPIRES_ON, "new end of term");
+      UserErrors.run(() -> service.renewNda(FormValues.string(execution, PARTNER_CODE), FormValues.string(execution, NDA_REFERENCE), content,
+          file.getFilename(), signed, FormValues.string(execution, RENEWAL_SIGNATORIES), expires));
     };
   }
 
   @Bean
   JavaDelegate endRecertification() {
-    return execution -> service.end(string(execution, PARTNER_CODE), "partner offboarded");
+    return execution -> service.end(FormValues.string(execution, PARTNER_CODE), "partner offboarded");
   }
 
   // ---- variables ----
@@ -176,7 +172,7 @@ class RecertificationDelegates {
   }
 
   private static List<Long> ids(DelegateExecution execution) {
-    String joined = string(execution, ENDING_DISCLOSURE_IDS);
+    String joined = FormValues.string(execution, ENDING_DISCLOSURE_IDS);
     return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(String::strip).filter(s -> !s.isEmpty())
         .map(Long::valueOf).toList();
   }
@@ -185,34 +181,4 @@ class RecertificationDelegates {
     return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
-  private static String string(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString().strip();
-  }
-
-  private static LocalDate date(DelegateExecution execution, String name, String label) {
-    Object value = execution.getVariable(name);
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), java.time.ZoneOffset.UTC);
-    }
-    if (value == null || value.toString().isBlank()) {
-      throw new InvalidInputException("Give the " + label + ".");
-    }
-    try {
-      return LocalDate.parse(value.toString().strip());
-    } catch (DateTimeParseException e) {
-      throw new InvalidInputException("The " + label + " must be a date such as 2026-05-31.");
-    }
-  }
-
-  private static byte[] bytes(FileValue file) {
-    if (file == null || file.getValue() == null) {
-      return null;
-    }
-    try (InputStream in = file.getValue()) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("The uploaded file could not be read", e);
-    }
-  }
 }

@@ -48,16 +48,19 @@ public class RecertificationSchedule extends TaskDeadlines {
 
   Times times(LocalDate dueDate, Instant now) {
     Instant due = dueAt(dueDate);
-    Instant request = latest(now, due.minus(requestLead));
-    return new Times(request, latest(request, due.minus(firstReminder)), latest(request, due.minus(lastReminder)), due,
-        due.plus(grace));
+    return times(latest(now, due.minus(requestLead)), due, due.plus(grace));
   }
 
+
   Times times(Period period) {
-    Instant request = period.requestAt();
-    return new Times(request, latest(request, period.dueAt().minus(firstReminder)),
-        latest(request, period.dueAt().minus(lastReminder)), period.dueAt(), period.graceUntil());
+    return times(period.requestAt(), period.dueAt(), period.graceUntil());
   }
+
+  private Times times(Instant request, Instant due, Instant graceUntil) {
+    return new Times(request, latest(request, due.minus(firstReminder)), latest(request, due.minus(lastReminder)), due,
+        graceUntil);
+  }
+
 
   /** An NDA expires at the start of its {@code expiresOn} day, UTC (as the disclosure gate reads it). */
   NdaTimes ndaTimes(LocalDate expiresOn, Instant now) {

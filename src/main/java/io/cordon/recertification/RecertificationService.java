@@ -18,7 +18,6 @@ import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -349,7 +348,4 @@ public class RecertificationService {
     return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
   }
 
-  static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
-  }
 }

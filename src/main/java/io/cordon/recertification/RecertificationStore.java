@@ -81,9 +81,6 @@ class RecertificationStore {
         Timestamp.from(to), limit);
   }
 
-  boolean move(long id, RecertificationStatus from, RecertificationStatus to) {
-    return jdbc.update("update recertification set status = ? where id = ? and status = ?", to.name(), id, from.name()) == 1;
-  }
 
   void requested(long id, Instant at) {
     jdbc.update("update recertification set status = ?, requested_at = ? where id = ?",
