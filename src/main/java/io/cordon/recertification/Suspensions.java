@@ -45,6 +45,10 @@ class Suspensions {
   List<String> suspendAll(String partnerCode, RecertificationStore.Cause cause, Long periodId, String ndaReference,
       String why, String mailKey) {
     Instant now = RecertificationService.now();
+    // A disclosure re-certification already holds gets this cause too, so lifting the other cause alone does not
+    // reinstate it; one suspended by hand is left alone, so no cause of ours ever reinstates it.
+    Set<Long> heldByUs = store.openSuspensions(partnerCode).stream().map(RecertificationStore.Suspension::disclosureId)
+        .collect(Collectors.toSet());
     List<DisclosureView> affected = new ArrayList<>();
     for (DisclosureView d : disclosures.ofPartner(partnerCode, DisclosureStatus.CURRENT)) {
       if (ndaReference != null && !ndaReference.equals(d.ndaReference())) {
@@ -52,6 +56,8 @@ class Suspensions {
       }
       if (d.status() == DisclosureStatus.DISCLOSED) {
         disclosures.close(d.id(), DisclosureStatus.SUSPENDED, why);
+      } else if (!heldByUs.contains(d.id())) {
+        continue;
       }
       store.suspend(partnerCode, d.id(), cause, periodId, ndaReference, now);
       affected.add(d);
@@ -60,7 +66,8 @@ class Suspensions {
     if (partner.status() == PartnerStatus.ACTIVE) {
       partner = partners.changeStatus(partnerCode, PartnerStatus.SUSPENDED, why);
     }
-    mail.suspended(mailKey, partner, (affected.isEmpty() ? Map.<String, SecretRef>of() : secrets.resolve(RecertificationService.codes(affected))).values(), why);
+    Map<String, SecretRef> owned = affected.isEmpty() ? Map.of() : secrets.resolve(RecertificationService.codes(affected));
+    mail.suspended(mailKey, partner, owned.values(), why);
     return RecertificationService.codes(affected);
   }
 

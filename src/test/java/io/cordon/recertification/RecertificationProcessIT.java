@@ -315,6 +315,26 @@ class RecertificationProcessIT {
   }
 
   @Test
+  void aDisclosureSuspendedByHandStaysSuspendedWhenALapseIsLifted() {
+    var p = fixture.activePartner(RiskTier.LOW, 12, List.of(), Classification.CONFIDENTIAL, Classification.SECRET);
+    long held = p.disclosureIds().get(0);
+    long byHand = p.disclosureIds().get(1);
+    disclosures.close(byHand, DisclosureStatus.SUSPENDED, "security hold while an incident is investigated");
+    Period period = service.periods(p.code()).get(0);
+    openWindow(p.process().getId(), period);
+    at(period.graceUntil().plusSeconds(1));
+    fire(p.process().getId(), "BoundaryEvent_AttestLapsed");
+
+    complete(task(p.process().getId(), "Task_AttestLate"), "[" + entry(held, true, null, null, "Jo") + ","
+        + entry(byHand, true, null, null, "Jo") + "]");
+
+    assertThat(partners.get(p.code()).status()).isEqualTo(PartnerStatus.ACTIVE);
+    assertThat(disclosures.get(held).status()).isEqualTo(DisclosureStatus.DISCLOSED);
+    assertThat(disclosures.get(byHand).status()).as("re-certification did not suspend it, so it does not lift it")
+        .isEqualTo(DisclosureStatus.SUSPENDED);
+  }
+
+  @Test
   void tierChangeBetweenPeriodsTakesEffectAtTheNextPeriod() {
     var p = fixture.activePartner(RiskTier.MEDIUM, 6, List.of(), Classification.SECRET);
     Period first = service.periods(p.code()).get(0);
