@@ -12,6 +12,7 @@ import io.cordon.offboarding.OffboardingView.Item;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
 import io.cordon.platform.ConflictException;
+import io.cordon.platform.CordonAct;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
 import java.time.Instant;
@@ -29,8 +30,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -96,10 +95,8 @@ public class OffboardingService {
     variables.put(OffboardingVariables.OFFBOARDING_REASON, reason);
     variables.put(OffboardingVariables.DISCLOSURE_IDS, disclosureIds == null ? "" : disclosureIds.stream().distinct()
         .map(String::valueOf).collect(Collectors.joining(",")));
-    CommandContext step = Context.getCommandContext();
     try {
-      return step == null ? runtime.startProcessInstanceByKey(PROCESS, partnerCode, variables).getId()
-          : step.runWithoutAuthorization(() -> runtime.startProcessInstanceByKey(PROCESS, partnerCode, variables).getId());
+      return CordonAct.run(() -> runtime.startProcessInstanceByKey(PROCESS, partnerCode, variables).getId());
     } catch (BadUserRequestException e) {
       // The first step checks again (a concurrent start may have won); report its refusal as the domain error it is.
       if (e.getCause() instanceof ConflictException | e.getCause() instanceof NotFoundException

@@ -2,14 +2,12 @@ package io.cordon.recertification;
 
 import io.cordon.offboarding.PartnerOffboarded;
 import io.cordon.onboarding.PartnerOnboarded;
+import io.cordon.platform.CordonAct;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -36,7 +34,7 @@ class RecertificationStarter {
 
   @EventListener
   void onboarded(PartnerOnboarded event) {
-    asCordon(() -> {
+    CordonAct.run(() -> {
       String code = event.partnerCode();
       long running = runtime.createProcessInstanceQuery().processDefinitionKey(RecertificationVariables.PROCESS_KEY)
           .processInstanceBusinessKey(code).active().count();
@@ -55,7 +53,7 @@ class RecertificationStarter {
   /** A whole-partner offboarding completed: the partner's re-certification ends (message {@code PartnerOffboarded}). */
   @EventListener
   void offboarded(PartnerOffboarded event) {
-    asCordon(() -> runtime.createMessageCorrelation(RecertificationVariables.OFFBOARDED_MESSAGE)
+    CordonAct.run(() -> runtime.createMessageCorrelation(RecertificationVariables.OFFBOARDED_MESSAGE)
         .processInstanceBusinessKey(event.partnerCode()).correlateAllWithResult().size());
   }
 
@@ -66,14 +64,4 @@ class RecertificationStarter {
         .map(HistoricProcessInstance::getStartUserId).findFirst().orElse(null);
   }
 
-  private static <T> T asCordon(Callable<T> work) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? work.call() : context.runWithoutAuthorization(work);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
