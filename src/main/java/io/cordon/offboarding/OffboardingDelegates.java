@@ -1,11 +1,14 @@
 package io.cordon.offboarding;
 
-import io.cordon.platform.FormValues;
 import io.cordon.platform.UserErrors;
 
 import static io.cordon.offboarding.OffboardingVariables.*;
 
+import io.cordon.offboarding.OffboardingForms.Certificate;
+import io.cordon.offboarding.OffboardingForms.Request;
 import io.cordon.offboarding.OffboardingView.Item;
+import io.cordon.workflow.Field;
+import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,17 +35,16 @@ class OffboardingDelegates {
   @Bean
   JavaDelegate checkOffboardingRequest() {
     return execution -> {
-      String partnerCode = string(execution, PARTNER_CODE);
-      OffboardingService.Opened opened = UserErrors.reported(() -> service.open(partnerCode, ids(execution, DISCLOSURE_IDS),
-          string(execution, OFFBOARDING_REASON), execution.getProcessInstanceId()));
+      String partnerCode = Request.PARTNER_CODE.read(execution);
+      List<Long> requested = UserErrors.reported(() -> disclosureIds(Request.DISCLOSURE_IDS.read(execution)));
+      OffboardingService.Opened opened = UserErrors.reported(() -> service.open(partnerCode, requested,
+          Request.REASON.read(execution), execution.getProcessInstanceId()));
       execution.setProcessBusinessKey(partnerCode);
-      execution.setVariable(OFFBOARDING_ID, opened.offboardingId());
-      execution.setVariable(WHOLE_RELATIONSHIP, opened.wholeRelationship());
-      execution.setVariable(DISCLOSURE_IDS, opened.items().stream().map(i -> String.valueOf(i.disclosureId()))
-          .collect(Collectors.joining(",")));
-      execution.setVariable(SECRET_CODES, opened.items().stream().map(Item::secretCode).distinct()
-          .collect(Collectors.joining(",")));
-      execution.setVariable(OFFBOARDING_ITEMS, opened.items().stream()
+      OFFBOARDING_ID.set(execution, opened.offboardingId());
+      WHOLE_RELATIONSHIP.set(execution, opened.wholeRelationship());
+      DISCLOSURE_IDS.set(execution, opened.items().stream().map(Item::disclosureId).toList());
+      SECRET_CODES.set(execution, opened.items().stream().map(Item::secretCode).toList());
+      OFFBOARDING_ITEMS.set(execution, opened.items().stream()
           .map(i -> i.disclosureId() + ":" + i.secretCode() + ":" + i.ndaReference()).collect(Collectors.joining(",")));
     };
   }
@@ -50,38 +52,48 @@ class OffboardingDelegates {
   /** A job (asyncBefore with retries): a failure becomes an incident with the generator's message. */
   @Bean
   JavaDelegate generateOffboardingCertificates() {
-    return execution -> execution.setVariable(NDA_REFERENCES,
-        String.join(",", service.generateCertificates(id(execution, OFFBOARDING_ID))));
+    return execution -> NDA_REFERENCES.set(execution, service.generateCertificates(OFFBOARDING_ID.require(execution)));
   }
 
   /** Runs while procurement completes the upload task: problems are reported there, and the task stays open. */
   @Bean
   JavaDelegate recordSignedCertificate() {
     return execution -> {
-      FileValue file = execution.getVariableTyped(SIGNED_CERTIFICATE_FILE);
-      byte[] content = FormValues.file(file, "Upload the signed certificate of return or destruction (PDF or DOCX).");
-      LocalDate signed = FormValues.date(execution, SIGNATURE_DATE, "date of the signature");
-      List<String> secretCodes = List.of(string(execution, SECRET_CODES).split(","));
-      UserErrors.run(() -> service.recordSignedCertificate(id(execution, OFFBOARDING_ID), content, file.getFilename(), signed,
-          string(execution, SIGNATORY), outcomes(execution, secretCodes)));
+      FileValue file = Certificate.FILE.read(execution);
+      byte[] content = Field.bytes(file, Certificate.FILE.label());
+      LocalDate signed = Certificate.SIGNATURE_DATE.read(execution);
+      List<String> secretCodes = SECRET_CODES.get(execution);
+      UserErrors.run(() -> service.recordSignedCertificate(OFFBOARDING_ID.require(execution), content, file.getFilename(),
+          signed, Certificate.SIGNATORY.read(execution), outcomes(execution, secretCodes)));
       // The signed copy now lives in the document store with its hash; the process keeps only the offboarding id.
-      execution.removeVariable(SIGNED_CERTIFICATE_FILE);
+      execution.removeVariable(Certificate.FILE.name());
     };
   }
 
   @Bean
   JavaDelegate closeOffboardedDisclosures() {
-    return execution -> execution.setVariable(WHOLE_RELATIONSHIP, service.closeDisclosures(id(execution, OFFBOARDING_ID)));
+    return execution -> WHOLE_RELATIONSHIP.set(execution, service.closeDisclosures(OFFBOARDING_ID.require(execution)));
   }
 
   @Bean
   JavaDelegate offboardPartner() {
-    return execution -> service.offboardPartner(id(execution, OFFBOARDING_ID));
+    return execution -> service.offboardPartner(OFFBOARDING_ID.require(execution));
   }
 
   /** Execution listener (end) of the process: a cancelled instance frees the partner for a new offboarding. */
   @Bean
   ExecutionListener offboardingEnded() {
     return execution -> service.processEnded(execution.getProcessInstanceId());
+  }
+
+  /** The disclosure ids the request names (comma-separated); a token that is not a number is refused with its text. */
+  private static List<Long> disclosureIds(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(t -> !t.isEmpty()).map(t -> {
+      try {
+        return Long.valueOf(t);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + t + "' is not a disclosure id (a number).");
+      }
+    }).distinct().toList();
   }
 }

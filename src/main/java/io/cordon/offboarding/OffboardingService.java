@@ -91,9 +91,9 @@ public class OffboardingService {
   public String start(String partnerCode, List<Long> disclosureIds, String reason) {
     plan(partnerCode, disclosureIds, reason);
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put(OffboardingVariables.PARTNER_CODE, partnerCode);
-    variables.put(OffboardingVariables.OFFBOARDING_REASON, reason);
-    variables.put(OffboardingVariables.DISCLOSURE_IDS, disclosureIds == null ? "" : disclosureIds.stream().distinct()
+    variables.put(OffboardingForms.Request.PARTNER_CODE.name(), partnerCode);
+    variables.put(OffboardingForms.Request.REASON.name(), reason);
+    variables.put(OffboardingForms.Request.DISCLOSURE_IDS.name(), disclosureIds == null ? "" : disclosureIds.stream().distinct()
         .map(String::valueOf).collect(Collectors.joining(",")));
     try {
       return CordonAct.run(() -> runtime.startProcessInstanceByKey(PROCESS, partnerCode, variables).getId());

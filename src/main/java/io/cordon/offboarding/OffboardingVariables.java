@@ -1,65 +1,35 @@
 package io.cordon.offboarding;
 
-import io.cordon.platform.FormValues;
-
-import java.util.Arrays;
+import io.cordon.offboarding.OffboardingForms.Certificate;
+import io.cordon.workflow.Variable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
-/** The offboarding's process variables, in one place: IDs, codes and small decisions only. */
+/**
+ * The variables {@code OffboardingProcess} writes itself: IDs, codes and small decisions only. What users submit is in
+ * {@link OffboardingForms}; the form gate keeps users from writing any of these.
+ */
 final class OffboardingVariables {
 
-  // Start (form, REST or another process)
-  static final String PARTNER_CODE = "partnerCode";
-  static final String OFFBOARDING_REASON = "offboardingReason";
-  /** Comma-separated disclosure ids; empty for the whole relationship. */
-  static final String DISCLOSURE_IDS = "disclosureIds";
+  static final Variable<String> PARTNER_CODE = Variable.text(OffboardingForms.Request.PARTNER_CODE.name());
+  /** The disclosures being offboarded, as the request check resolved them. */
+  static final Variable<List<Long>> DISCLOSURE_IDS = Variable.ids(OffboardingForms.Request.DISCLOSURE_IDS.name());
   // Set by the request check
-  static final String OFFBOARDING_ID = "offboardingId";
-  static final String WHOLE_RELATIONSHIP = "wholeRelationship";
-  /** Comma-separated secret codes of the items (also read by the reminder and escalation mails). */
-  static final String SECRET_CODES = "secretCodes";
+  static final Variable<Long> OFFBOARDING_ID = Variable.id("offboardingId");
+  static final Variable<Boolean> WHOLE_RELATIONSHIP = Variable.flag("wholeRelationship");
+  /** Secret codes of the items (also read by the reminder and escalation mails). */
+  static final Variable<List<String>> SECRET_CODES = Variable.codes("secretCodes");
   /** The items for the form: {@code disclosureId:secretCode:ndaReference}, separated by commas. */
-  static final String OFFBOARDING_ITEMS = "offboardingItems";
-  // Set by certificate generation: comma-separated, one certificate per NDA reference
-  static final String NDA_REFERENCES = "ndaReferences";
-  // Upload form
-  static final String SIGNED_CERTIFICATE_FILE = "signedCertificateFile";
-  static final String SIGNATURE_DATE = "signatureDate";
-  static final String SIGNATORY = "signatory";
-  /** RETURNED or DESTROYED for every item, or PER_ITEM to use {@link #ITEM_OUTCOMES}. */
-  static final String OUTCOME_FOR_ALL = "outcomeForAll";
-  /** Per item: {@code TS-0001=RETURNED,TS-0002=DESTROYED}. */
-  static final String ITEM_OUTCOMES = "itemOutcomes";
+  static final Variable<String> OFFBOARDING_ITEMS = Variable.text("offboardingItems");
+  /** Set by certificate generation: one certificate per NDA reference. */
+  static final Variable<List<String>> NDA_REFERENCES = Variable.codes("ndaReferences");
 
   static final String PER_ITEM = "PER_ITEM";
 
   private OffboardingVariables() {
-  }
-
-  static String string(VariableScope scope, String name) {
-    return FormValues.string(scope, name);
-  }
-
-  static long id(VariableScope scope, String name) {
-    return ((Number) scope.getVariable(name)).longValue();
-  }
-
-  /** Comma-separated disclosure ids; a token that is not a number is refused with its text. */
-  static List<Long> ids(VariableScope scope, String name) {
-    String value = string(scope, name);
-    if (value == null) {
-      return List.of();
-    }
-    return Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(s -> {
-      try {
-        return Long.valueOf(s);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + s + "' is not a disclosure id (a number).");
-      }
-    }).toList();
   }
 
   /**
@@ -67,11 +37,11 @@ final class OffboardingVariables {
    * An unreadable entry is refused with its text.
    */
   static Map<String, String> outcomes(VariableScope scope, List<String> secretCodes) {
-    String forAll = string(scope, OUTCOME_FOR_ALL);
+    String forAll = Certificate.OUTCOME_FOR_ALL.read(scope);
+    String perItem = Certificate.ITEM_OUTCOMES.read(scope);
     Map<String, String> outcomes = new LinkedHashMap<>();
-    if (PER_ITEM.equals(forAll) || (forAll == null && string(scope, ITEM_OUTCOMES) != null)) {
-      String text = string(scope, ITEM_OUTCOMES);
-      for (String entry : text == null ? new String[0] : text.split("[,;\\r\\n]+")) {
+    if (PER_ITEM.equals(forAll) || (forAll == null && perItem != null)) {
+      for (String entry : perItem == null ? new String[0] : perItem.split("[,;\\r\\n]+")) {
         if (entry.isBlank()) {
           continue;
         }
@@ -79,7 +49,7 @@ final class OffboardingVariables {
         if (pair.length != 2 || pair[0].isBlank()) {
           throw new IllegalArgumentException("Write each item's outcome as TS-0001=RETURNED, not '" + entry.strip() + "'.");
         }
-        outcomes.put(pair[0].strip(), pair[1].strip().toUpperCase(java.util.Locale.ROOT));
+        outcomes.put(pair[0].strip(), pair[1].strip().toUpperCase(Locale.ROOT));
       }
     } else if (forAll != null) {
       secretCodes.forEach(code -> outcomes.put(code, forAll));

@@ -1,5 +1,6 @@
 package io.cordon.onboarding;
 
+import io.cordon.disclosure.ApprovalMatrix;
 import io.cordon.nda.NdaLifecycle;
 import io.cordon.nda.NdaRecords;
 import io.cordon.nda.NdaService;
@@ -24,10 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisclosureScope {
 
-  /** The clauses without which an NDA does not protect a crown jewel (see bpmn/NdaClauseSelection.dmn). */
-  static final Set<String> CROWN_JEWEL_CLAUSES = Set.of("audit-rights", "sub-tier-flow-down");
-
-  public record Scope(boolean inScope, String ndaReference, Integer ndaVersion, String reason) {
+  /** The answer, with the partner's recorded risk tier (shown to the approvers). */
+  public record Scope(boolean inScope, String ndaReference, Integer ndaVersion, String reason, String riskTier) {
   }
 
   private final PartnerService partners;
@@ -44,7 +43,9 @@ public class DisclosureScope {
 
   @Transactional(readOnly = true)
   public Scope check(String partnerCode, String secretCode) {
-    PartnerStatus status = partners.resolve(partnerCode).status();
+    io.cordon.partner.PartnerRef partner = partners.resolve(partnerCode);
+    String tier = String.valueOf(partner.riskTier());
+    PartnerStatus status = partner.status();
     if (status != PartnerStatus.ACTIVE) {
       throw new ConflictException("Partner " + partnerCode + " is " + status + ": only active partners receive more secrets.");
     }
@@ -54,22 +55,22 @@ public class DisclosureScope {
     }
     Optional<NdaLifecycle.Execution> nda = ndaLifecycle.inForceFor(partnerCode);
     if (nda.isEmpty()) {
-      return new Scope(false, null, null, "Partner " + partnerCode + " has no executed NDA in force: a new NDA is needed.");
+      return new Scope(false, null, null, "Partner " + partnerCode + " has no executed NDA in force: a new NDA is needed.", tier);
     }
     NdaLifecycle.Execution executed = nda.get();
     if (nda.get().secretCodes().contains(secretCode)) {
-      return new Scope(true, executed.reference(), executed.version(), secretCode + " is already listed in Schedule A of " + executed.reference() + ".");
+      return new Scope(true, executed.reference(), executed.version(), secretCode + " is already listed in Schedule A of " + executed.reference() + ".", tier);
     }
     if (secret.classification() == Classification.CROWN_JEWEL) {
       List<String> clauses = ndas.version(executed.reference(), executed.version()).clauses().stream()
           .map(NdaRecords.UsedClause::key).toList();
-      List<String> missing = CROWN_JEWEL_CLAUSES.stream().filter(c -> !clauses.contains(c)).sorted().toList();
+      List<String> missing = ApprovalMatrix.missingClauses(secret.classification(), clauses);
       if (!missing.isEmpty()) {
         return new Scope(false, executed.reference(), executed.version(), executed.reference()
-            + " does not protect crown jewels (no " + String.join(", ", missing) + " clause): legal must amend it first.");
+            + " does not protect crown jewels (no " + String.join(", ", missing) + " clause): legal must amend it first.", tier);
       }
     }
     return new Scope(true, executed.reference(), executed.version(), executed.reference() + " is in force until "
-        + executed.expiresOn() + " and covers " + secret.classification() + " secrets.");
+        + executed.expiresOn() + " and covers " + secret.classification() + " secrets.", tier);
   }
 }

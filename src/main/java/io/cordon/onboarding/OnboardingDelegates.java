@@ -1,33 +1,38 @@
 package io.cordon.onboarding;
 
-import io.cordon.platform.FormValues;
-import io.cordon.platform.UserErrors;
-
 import static io.cordon.onboarding.OnboardingVariables.*;
 
 import io.cordon.nda.NdaRecords;
 import io.cordon.nda.NdaService;
+import io.cordon.onboarding.OnboardingForms.Approval;
+import io.cordon.onboarding.OnboardingForms.DueDiligence;
+import io.cordon.onboarding.OnboardingForms.NdaReview;
+import io.cordon.onboarding.OnboardingForms.Request;
+import io.cordon.onboarding.OnboardingForms.SecurityReview;
+import io.cordon.onboarding.OnboardingForms.SignedNda;
 import io.cordon.partner.DueDiligenceAnswers;
-import java.time.LocalDate;
-import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.variable.value.FileValue;
+import io.cordon.platform.UserErrors;
+import io.cordon.workflow.Field;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The onboarding model's delegates: each reads variables, calls one {@link OnboardingService} method and writes the
- * result variables. Referenced from the BPMN by bean name.
+ * result variables. Referenced from the BPMN by bean name. Form answers are read through {@link OnboardingForms},
+ * everything else through {@link OnboardingVariables}; decisions are taken on facts the service reads from the register.
  */
 @Configuration
 class OnboardingDelegates {
-
-  private static final List<String> SECURITY_DECISIONS = List.of("APPROVE", "REJECT", "MORE_INFO");
 
   private final OnboardingService service;
 
@@ -38,65 +43,62 @@ class OnboardingDelegates {
   @Bean
   JavaDelegate checkOnboardingRequest() {
     return execution -> {
-      OnboardingRequest request = new OnboardingRequest(string(execution, PARTNER_CODE), string(execution, PARTNER_NAME),
-          string(execution, PARTNER_COUNTRY), string(execution, PARTNER_TYPE), string(execution, PARTNER_ADDRESS),
-          string(execution, PARTNER_NATIVE_NAME), string(execution, PARTNER_REGISTRATION_ID), string(execution, CONTACT_NAME),
-          string(execution, CONTACT_EMAIL), string(execution, PURPOSE), codes(execution, REQUESTED_SECRET_CODES),
-          string(execution, NDA_KIND));
+      OnboardingRequest request = new OnboardingRequest(Request.PARTNER_CODE.read(execution), Request.PARTNER_NAME.read(execution),
+          Request.PARTNER_COUNTRY.read(execution), Request.PARTNER_TYPE.read(execution), Request.PARTNER_ADDRESS.read(execution),
+          Request.PARTNER_NATIVE_NAME.read(execution), Request.PARTNER_REGISTRATION_ID.read(execution),
+          Request.CONTACT_NAME.read(execution), Request.CONTACT_EMAIL.read(execution), Request.PURPOSE.read(execution),
+          codeList(Request.SECRET_CODES.read(execution)), Request.NDA_KIND.read(execution));
       OnboardingStarted started = UserErrors.reported(() -> service.start(request, execution.getProcessInstanceId()));
       execution.setProcessBusinessKey(started.partnerCode());
-      execution.setVariable(PARTNER_CODE, started.partnerCode());
-      execution.setVariable(SECRET_CODES, String.join(",", started.secretCodes()));
-      execution.setVariable(HIGHEST_CLASSIFICATION, started.highestClassification());
-      execution.setVariable(COUNTRY, started.country());
-      execution.setVariable(PARTNER_TYPE, started.partnerType());
+      PARTNER_CODE.set(execution, started.partnerCode());
+      SECRET_CODES.set(execution, started.secretCodes());
+      // Shown on the security review; the decisions read them from the register.
+      HIGHEST_CLASSIFICATION.set(execution, started.highestClassification());
+      COUNTRY.set(execution, started.country());
+      PARTNER_TYPE.set(execution, started.partnerType());
     };
   }
 
   @Bean
   JavaDelegate recordDueDiligence() {
     return execution -> {
-      DueDiligenceAnswers answers = new DueDiligenceAnswers(string(execution, SECURITY_CERTIFICATIONS),
-          flag(execution, ACCESS_CONTROL), flag(execution, USES_SUBCONTRACTORS), flag(execution, INCIDENTS),
-          string(execution, DATA_LOCATION), string(execution, STAFF_TURNOVER), string(execution, PRIVACY_REGIME),
-          string(execution, FINDINGS));
-      UserErrors.reported(() -> {
-        service.recordDueDiligence(string(execution, PARTNER_CODE), execution.getProcessInstanceId(), answers);
-        return null;
-      });
-      execution.setVariable(SECURITY_CERTIFIED, answers.securityCertified());
+      DueDiligenceAnswers answers = new DueDiligenceAnswers(DueDiligence.CERTIFICATIONS.read(execution),
+          DueDiligence.ACCESS_CONTROL.read(execution), DueDiligence.SUBCONTRACTORS.read(execution),
+          DueDiligence.INCIDENTS.read(execution), DueDiligence.DATA_LOCATION.read(execution),
+          DueDiligence.STAFF_TURNOVER.read(execution), DueDiligence.PRIVACY_REGIME.read(execution),
+          DueDiligence.FINDINGS.read(execution));
+      UserErrors.run(() -> service.recordDueDiligence(PARTNER_CODE.require(execution), execution.getProcessInstanceId(), answers));
     };
   }
 
+  /** The partner's risk tier (PartnerRiskTier.dmn) on the register's facts, stored on the partner. */
   @Bean
-  JavaDelegate recordRiskTier() {
-    return execution -> service.recordRiskTier(string(execution, PARTNER_CODE), string(execution, RISK_TIER));
+  JavaDelegate determineRiskTier() {
+    return execution -> RISK_TIER.set(execution,
+        service.assessRisk(PARTNER_CODE.require(execution), SECRET_CODES.get(execution)).name());
   }
 
   @Bean
   JavaDelegate rejectPartner() {
-    return execution -> service.reject(string(execution, PARTNER_CODE), string(execution, REJECTED_BY),
-        string(execution, REJECTION_REASON));
+    return execution -> service.reject(PARTNER_CODE.require(execution), (String) execution.getVariableLocal("rejectedBy"),
+        (String) execution.getVariableLocal("rejectionReason"));
   }
 
   @Bean
   JavaDelegate withdrawOnboarding() {
-    return execution -> service.withdraw(string(execution, PARTNER_CODE), string(execution, WITHDRAWAL_REASON));
+    return execution -> service.withdraw(PARTNER_CODE.require(execution), SignedNda.WITHDRAWAL_REASON.read(execution));
   }
 
-  /** Runs as a job (asyncBefore), on Cordon's own authority: evaluates the approval matrix per secret. */
+  /** Runs as a job (asyncBefore), on Cordon's own authority: asks the approval matrix per secret. */
   @Bean
-  JavaDelegate requestDisclosures(DecisionService decisions) {
+  JavaDelegate requestDisclosures() {
     return execution -> {
-      String riskTier = string(execution, RISK_TIER);
-      OnboardingService.Requested requested = service.requestDisclosures(string(execution, PARTNER_CODE),
-          codes(execution, SECRET_CODES), string(execution, NDA_REFERENCE), string(execution, PURPOSE),
-          codes(execution, PERMITTED_RECIPIENTS), secret -> decisions.evaluateDecisionTableByKey("DisclosureApprovalMatrix",
-              Map.of("classification", secret.classification().name(), RISK_TIER, riskTier)).collectEntries("approver"));
-      execution.setVariable(DISCLOSURE_IDS, requested.disclosureIds().stream().map(String::valueOf)
-          .reduce((a, b) -> a + "," + b).orElse(""));
-      execution.setVariable(APPROVAL_ITEMS, ApprovalItem.encodeAll(requested.approvals()));
-      execution.setVariable(APPROVAL_COUNT, requested.approvals().size());
+      OnboardingService.Requested requested = service.requestDisclosures(PARTNER_CODE.require(execution),
+          SECRET_CODES.get(execution), NDA_REFERENCE.get(execution), PURPOSE.get(execution),
+          PERMITTED_RECIPIENTS.get(execution));
+      DISCLOSURE_IDS.set(execution, requested.disclosureIds());
+      APPROVAL_ITEMS.set(execution, ApprovalItem.encodeAll(requested.approvals()));
+      APPROVAL_COUNT.set(execution, requested.approvals().size());
     };
   }
 
@@ -104,38 +106,35 @@ class OnboardingDelegates {
   @Bean
   TaskListener assignDisclosureApproval() {
     return task -> {
-      int index = ((Number) task.getExecution().getVariable(LOOP_COUNTER)).intValue();
-      ApprovalItem item = ApprovalItem.decodeAll(string(task, APPROVAL_ITEMS)).get(index);
+      int index = LOOP_COUNTER.require(task.getExecution());
+      ApprovalItem item = ApprovalItem.decodeAll(APPROVAL_ITEMS.get(task)).get(index);
       // On the sub-process instance (declared there), so the decision step after the task reads it.
-      task.getExecution().setVariable(DISCLOSURE_ID, item.disclosureId());
-      task.setVariableLocal("secretCode", service.secretOf(item.disclosureId()));
+      DISCLOSURE_ID.set(task.getExecution(), item.disclosureId());
+      String secretCode = service.secretOf(item.disclosureId());
+      task.setVariableLocal("secretCode", secretCode);
       if (ApprovalItem.OWNER.equals(item.role())) {
         task.setAssignee(item.userId());
       } else {
         task.addCandidateGroup("security");
       }
-      task.setName("Approve disclosure " + item.disclosureId() + " to " + string(task, PARTNER_CODE)
+      task.setName("Approve disclosure of " + secretCode + " to " + PARTNER_CODE.get(task)
           + (ApprovalItem.OWNER.equals(item.role()) ? " (owner)" : " (security)"));
     };
   }
 
   @Bean
   JavaDelegate recordDisclosureDecision() {
-    return execution -> UserErrors.reported(() -> {
-      service.decideDisclosure(((Number) execution.getVariable(DISCLOSURE_ID)).longValue(),
-          "APPROVED".equals(string(execution, APPROVAL_DECISION)), string(execution, APPROVAL_COMMENT));
-      return null;
-    });
+    return execution -> UserErrors.run(() -> service.decideDisclosure(DISCLOSURE_ID.require(execution),
+        "APPROVED".equals(Approval.DECISION.read(execution)), Approval.COMMENT.read(execution)));
   }
-
 
   @Bean
   JavaDelegate selectNdaClauses() {
     return execution -> {
-      NdaService.Selection selection = service.selectClauses(string(execution, PARTNER_CODE), codes(execution, SECRET_CODES),
-          string(execution, NDA_KIND), flag(execution, INDIVIDUALS_SIGN));
-      execution.setVariable(NDA_TEMPLATE, selection.templateKey());
-      execution.setVariable(CLAUSE_KEYS, String.join(",", selection.clauses()));
+      NdaService.Selection selection = service.selectClauses(PARTNER_CODE.require(execution), SECRET_CODES.get(execution),
+          Request.NDA_KIND.read(execution), Request.INDIVIDUALS_SIGN.read(execution));
+      NDA_TEMPLATE.set(execution, selection.templateKey());
+      CLAUSE_KEYS.set(execution, selection.clauses());
     };
   }
 
@@ -146,15 +145,14 @@ class OnboardingDelegates {
   @Bean
   JavaDelegate generateNda() {
     return execution -> {
-      String template = string(execution, NDA_TEMPLATE);
-      NdaService.Selection selected = template == null ? null : new NdaService.Selection(template, codes(execution, CLAUSE_KEYS));
-      NdaRecords.NdaVersionView nda = service.generateNda(string(execution, NDA_REFERENCE), string(execution, PARTNER_CODE),
-          codes(execution, SECRET_CODES), string(execution, NDA_KIND), string(execution, PURPOSE),
-          flag(execution, INDIVIDUALS_SIGN), fallbacks(execution), selected);
-      execution.setVariable(NDA_REFERENCE, nda.reference());
-      execution.setVariable(NDA_VERSION, nda.version());
-      execution.setVariable(CLAUSE_KEYS, nda.clauses().stream().map(NdaRecords.UsedClause::ref)
-          .reduce((a, b) -> a + "," + b).orElse(""));
+      String template = NDA_TEMPLATE.get(execution);
+      NdaService.Selection selected = template == null ? null : new NdaService.Selection(template, CLAUSE_KEYS.get(execution));
+      NdaRecords.NdaVersionView nda = service.generateNda(NDA_REFERENCE.get(execution), PARTNER_CODE.require(execution),
+          SECRET_CODES.get(execution), Request.NDA_KIND.read(execution), Request.PURPOSE.read(execution),
+          Request.INDIVIDUALS_SIGN.read(execution), fallbacks(execution), selected);
+      NDA_REFERENCE.set(execution, nda.reference());
+      NDA_VERSION.set(execution, nda.version());
+      CLAUSE_KEYS.set(execution, nda.clauses().stream().map(NdaRecords.UsedClause::ref).toList());
     };
   }
 
@@ -162,67 +160,57 @@ class OnboardingDelegates {
   @Bean
   JavaDelegate checkLegalDecision() {
     return execution -> {
-      String decision = string(execution, LEGAL_DECISION);
-      if (!java.util.Set.of("APPROVE", "CHANGE_CLAUSES", "REJECT").contains(String.valueOf(decision))) {
-        throw new BadUserRequestException("Choose a decision: approve, change clauses or reject.");
+      String decision = NdaReview.DECISION.read(execution);
+      if ("CHANGE_CLAUSES".equals(decision) && fallbacks(execution).isEmpty()) {
+        throw new BadUserRequestException("Name at least one fallback position (clause-key=fallback-key).");
       }
-      if ("CHANGE_CLAUSES".equals(decision)) {
-        try {
-          if (fallbacks(execution).isEmpty()) {
-            throw new BadUserRequestException("Name at least one fallback position (clause-key=fallback-key).");
-          }
-        } catch (IllegalArgumentException e) {
-          throw new BadUserRequestException(e.getMessage());
-        }
-      }
-      if ("REJECT".equals(decision) && string(execution, LEGAL_COMMENT) == null) {
+      if ("REJECT".equals(decision) && NdaReview.COMMENT.read(execution) == null) {
         throw new BadUserRequestException("Give the reason for rejecting the partner.");
       }
-      service.recordReviewDecision("LEGAL_REVIEW_DECIDED", string(execution, PARTNER_CODE), codes(execution, SECRET_CODES),
-          string(execution, NDA_REFERENCE), decision, string(execution, LEGAL_COMMENT));
+      service.recordReviewDecision("LEGAL_REVIEW_DECIDED", PARTNER_CODE.require(execution), SECRET_CODES.get(execution),
+          NDA_REFERENCE.get(execution), decision, NdaReview.COMMENT.read(execution));
     };
   }
 
   /** Execution listener (end) of the security review: the decision, by whoever completed it, as evidence. */
   @Bean
   ExecutionListener recordSecurityDecision() {
-    return execution -> {
-      String decision = string(execution, SECURITY_DECISION);
-      if (!SECURITY_DECISIONS.contains(String.valueOf(decision))) {
-        // A client other than the form (REST) may leave it out; the gateway after the task would fail obscurely.
-        throw new BadUserRequestException("Give securityDecision: one of " + String.join(", ", SECURITY_DECISIONS)
-            + (decision == null ? "." : ", not '" + decision + "'."));
-      }
-      service.recordReviewDecision("SECURITY_REVIEW_DECIDED", string(execution, PARTNER_CODE),
-          codes(execution, SECRET_CODES), null, decision, string(execution, SECURITY_COMMENT));
-    };
+    return execution -> service.recordReviewDecision("SECURITY_REVIEW_DECIDED", PARTNER_CODE.require(execution),
+        SECRET_CODES.get(execution), null, SecurityReview.DECISION.read(execution), SecurityReview.COMMENT.read(execution));
   }
 
   @Bean
   JavaDelegate approveNda() {
-    return execution -> service.approveNda(string(execution, NDA_REFERENCE), ((Number) execution.getVariable(NDA_VERSION)).intValue());
+    return execution -> service.approveNda(NDA_REFERENCE.require(execution), NDA_VERSION.require(execution));
   }
 
   /** Runs while procurement completes the form: problems with the upload are reported there, nothing is kept. */
   @Bean
   JavaDelegate recordExecutedNda() {
     return execution -> {
-      FileValue file = execution.getVariableTyped(SIGNED_NDA_FILE);
-      byte[] content = FormValues.file(file, "Upload the signed NDA (PDF or DOCX).");
-      LocalDate signed = FormValues.date(execution, SIGNATURE_DATE, "date of the last signature");
-      UserErrors.reported(() -> service.recordExecutedNda(string(execution, NDA_REFERENCE), content, file.getFilename(),
-          signed, string(execution, SIGNATORIES)));
+      FileValue file = SignedNda.FILE.read(execution);
+      byte[] content = Field.bytes(file, SignedNda.FILE.label());
+      var signed = SignedNda.SIGNATURE_DATE.read(execution);
+      UserErrors.reported(() -> service.recordExecutedNda(NDA_REFERENCE.require(execution), content, file.getFilename(),
+          signed, SignedNda.SIGNATORIES.read(execution)));
       // The executed copy now lives in the NDA store with its hash; the process keeps only the reference.
-      execution.removeVariable(SIGNED_NDA_FILE);
+      execution.removeVariable(SignedNda.FILE.name());
     };
+  }
+
+  /** The re-certification interval (RecertificationInterval.dmn) on the register's facts: the partner's tier, the secrets. */
+  @Bean
+  JavaDelegate determineRecertificationInterval() {
+    return execution -> RECERTIFICATION_MONTHS.set(execution,
+        service.recertificationMonths(PARTNER_CODE.require(execution), SECRET_CODES.get(execution)));
   }
 
   @Bean
   JavaDelegate activatePartner() {
     return execution -> {
-      String reference = string(execution, NDA_REFERENCE);
-      service.activate(string(execution, PARTNER_CODE), reference, ((Number) execution.getVariable(NDA_VERSION)).intValue(),
-          service.coveredSecrets(reference), ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue());
+      String reference = NDA_REFERENCE.require(execution);
+      service.activate(PARTNER_CODE.require(execution), reference, NDA_VERSION.require(execution),
+          service.coveredSecrets(reference), RECERTIFICATION_MONTHS.require(execution));
     };
   }
 
@@ -230,26 +218,53 @@ class OnboardingDelegates {
 
   /** Runs while procurement starts the request: an inactive partner or secret is refused there. */
   @Bean
-  JavaDelegate checkDisclosureScope(DisclosureScope scope, io.cordon.partner.PartnerService partners) {
+  JavaDelegate checkDisclosureScope(DisclosureScope scope) {
     return execution -> {
-      String partnerCode = string(execution, PARTNER_CODE);
-      String secretCode = string(execution, SECRET_CODE);
+      String partnerCode = OnboardingForms.DisclosureRequest.PARTNER_CODE.read(execution);
+      String secretCode = OnboardingForms.DisclosureRequest.SECRET_CODE.read(execution);
       DisclosureScope.Scope result = UserErrors.reported(() -> scope.check(partnerCode, secretCode));
       execution.setProcessBusinessKey(partnerCode + ":" + secretCode);
-      execution.setVariable(IN_SCOPE, result.inScope());
-      execution.setVariable(SCOPE_REASON, result.reason());
-      execution.setVariable(SECRET_CODES, secretCode);
-      execution.setVariable(RISK_TIER, String.valueOf(partners.get(partnerCode).riskTier()));
+      IN_SCOPE.set(execution, result.inScope());
+      SCOPE_REASON.set(execution, result.reason());
+      SECRET_CODES.set(execution, List.of(secretCode));
+      RISK_TIER.set(execution, result.riskTier());
       if (result.ndaReference() != null) {
-        execution.setVariable(NDA_REFERENCE, result.ndaReference());
-        execution.setVariable(NDA_VERSION, result.ndaVersion());
+        NDA_REFERENCE.set(execution, result.ndaReference());
+        NDA_VERSION.set(execution, result.ndaVersion());
       }
     };
   }
 
   @Bean
   JavaDelegate discloseApproved() {
-    return execution -> service.discloseApproved(codes(execution, DISCLOSURE_IDS).stream().map(Long::valueOf).toList(),
-        string(execution, NDA_REFERENCE), (Integer) execution.getVariable(NDA_VERSION));
+    return execution -> service.discloseApproved(DISCLOSURE_IDS.get(execution), NDA_REFERENCE.get(execution),
+        NDA_VERSION.get(execution));
+  }
+
+  // ---- form answers that need reading ----
+
+  /** Codes typed into a form, separated by commas or spaces. */
+  private static List<String> codeList(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty())
+        .distinct().toList();
+  }
+
+  /** Legal's fallback choices, one per line: {@code clause-key=fallback-key}; a malformed line is a bad request. */
+  static Map<String, String> fallbacks(VariableScope scope) {
+    String text = NdaReview.FALLBACKS.read(scope);
+    Map<String, String> choices = new LinkedHashMap<>();
+    if (text != null) {
+      for (String line : text.split("[\\r\\n,]+")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] pair = line.split("=", 2);
+        if (pair.length != 2 || pair[0].isBlank() || pair[1].isBlank()) {
+          throw new BadUserRequestException("Write each fallback as clause-key=fallback-key, not '" + line.strip() + "'.");
+        }
+        choices.put(pair[0].strip(), pair[1].strip());
+      }
+    }
+    return choices;
   }
 }

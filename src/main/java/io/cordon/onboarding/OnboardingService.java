@@ -5,6 +5,8 @@ import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
 import io.cordon.disclosure.Approval;
+import io.cordon.disclosure.ApprovalMatrix;
+import io.cordon.workflow.Decisions;
 import io.cordon.evidence.EvidenceChain;
 import io.cordon.nda.NdaKind;
 import io.cordon.nda.NdaLifecycle;
@@ -54,9 +56,14 @@ public class OnboardingService {
   private final ApplicationEventPublisher events;
   private final NdaService ndas;
   private final NdaLifecycle ndaLifecycle;
+  private final ApprovalMatrix matrix;
+  private final Decisions decisions;
 
   OnboardingService(PartnerService partners, SecretService secrets, DisclosureService disclosures, EvidenceChain evidence,
-      ApplicationEventPublisher events, NdaService ndas, NdaLifecycle ndaLifecycle) {
+      ApplicationEventPublisher events, NdaService ndas, NdaLifecycle ndaLifecycle, ApprovalMatrix matrix,
+      Decisions decisions) {
+    this.matrix = matrix;
+    this.decisions = decisions;
     this.partners = partners;
     this.secrets = secrets;
     this.disclosures = disclosures;
@@ -151,9 +158,46 @@ public class OnboardingService {
     partners.recordDueDiligence(partnerCode, processInstanceId, answers);
   }
 
+  /**
+   * The partner's risk tier ({@code PartnerRiskTier.dmn}), decided on what the register holds now: the partner's
+   * country and type, its latest due-diligence answers as recorded, and the highest classification of the requested
+   * secrets. Stored on the partner; later steps read it from there.
+   */
   @Transactional
-  public void recordRiskTier(String partnerCode, String riskTier) {
-    partners.assess(partnerCode, RiskTier.valueOf(riskTier));
+  public RiskTier assessRisk(String partnerCode, List<String> secretCodes) {
+    PartnerRef partner = partners.resolve(partnerCode);
+    DueDiligenceAnswers answers = partners.latestDueDiligence(partnerCode).orElseThrow(() -> new ConflictException(
+        "Partner " + partnerCode + " has no recorded due diligence: its risk tier cannot be decided."));
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put("country", partner.country());
+    facts.put("partnerType", partner.type().name());
+    facts.put("highestClassification", highest(secretCodes).name());
+    facts.put("securityCertified", answers.securityCertified());
+    facts.put("accessControlInPlace", answers.accessControlInPlace());
+    facts.put("usesSubcontractors", answers.usesSubcontractors());
+    facts.put("incidentsLastFiveYears", answers.incidentsLastFiveYears());
+    facts.put("staffTurnover", answers.staffTurnover());
+    String tier = decisions.table("PartnerRiskTier", facts).getSingleEntry();
+    RiskTier riskTier = RiskTier.valueOf(tier);
+    partners.assess(partnerCode, riskTier);
+    return riskTier;
+  }
+
+  /**
+   * Months until the first re-certification ({@code RecertificationInterval.dmn}), on the partner's recorded tier and
+   * the highest classification of the secrets as the register holds them now.
+   */
+  @Transactional(readOnly = true)
+  public int recertificationMonths(String partnerCode, List<String> secretCodes) {
+    RiskTier tier = partners.resolve(partnerCode).riskTier();
+    Number months = decisions.table("RecertificationInterval",
+        Map.<String, Object>of("riskTier", String.valueOf(tier), "highestClassification", highest(secretCodes).name())).getSingleEntry();
+    return months.intValue();
+  }
+
+  private Classification highest(List<String> secretCodes) {
+    return secrets.resolve(secretCodes).values().stream().map(SecretRef::classification)
+        .max(Comparator.naturalOrder()).orElseThrow(() -> new ConflictException("No secrets requested."));
   }
 
   /** Ends the onboarding with the partner rejected (security or legal said no). */
@@ -173,13 +217,15 @@ public class OnboardingService {
   /**
    * Requests one disclosure per secret, under the approved NDA, and says who must approve each: items
    * {@code disclosureId:OWNER:userId} or {@code disclosureId:SECURITY}, the approvers (OWNER, SECURITY) of each secret
-   * being what {@code approversOf} (the approval matrix) says for it. A secret that needs no approval (no approver in
-   * the matrix) is approved on the register's authority right away.
+   * being what the approval matrix says for its classification and the partner's recorded tier. A secret that needs no
+   * approval (no approver in the matrix) is approved on the register's authority right away.
    */
   @Transactional
   public Requested requestDisclosures(String partnerCode, List<String> secretCodes, String ndaReference,
-      String purpose, List<String> recipients, Function<SecretRef, List<String>> approversOf) {
+      String purpose, List<String> recipients) {
     Map<String, SecretRef> refs = secrets.resolve(secretCodes);
+    RiskTier tier = partners.resolve(partnerCode).riskTier();
+    Function<SecretRef, List<String>> approversOf = secret -> matrix.approvers(secret.classification(), tier);
     List<ApprovalItem> items = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     for (String code : secretCodes) {

@@ -4,18 +4,17 @@ import static io.cordon.recertification.RecertificationVariables.*;
 
 import io.cordon.offboarding.OffboardingService;
 import io.cordon.platform.ConflictException;
-import io.cordon.platform.FormValues;
 import io.cordon.platform.UserErrors;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import io.cordon.recertification.RecertificationForms.Renewal;
+import io.cordon.recertification.RecertificationForms.Review;
+import io.cordon.workflow.Field;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,32 +39,31 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate recertificationProfile() {
     return execution -> {
-      RecertificationService.Profile profile = service.profile(FormValues.string(execution, PARTNER_CODE));
-      execution.setVariable(RISK_TIER, profile.riskTier());
-      execution.setVariable(HIGHEST_CLASSIFICATION, profile.highestClassification());
+      RecertificationService.Profile profile = service.profile(PARTNER_CODE.require(execution));
+      RISK_TIER.set(execution, profile.riskTier());
+      HIGHEST_CLASSIFICATION.set(execution, profile.highestClassification());
     };
   }
 
   @Bean
   JavaDelegate scheduleRecertification() {
     return execution -> {
-      Period period = service.schedule(FormValues.string(execution, PARTNER_CODE), execution.getProcessInstanceId(),
-          ((Number) execution.getVariable(RECERTIFICATION_MONTHS)).intValue(), FormValues.string(execution, RISK_TIER),
-          FormValues.string(execution, HIGHEST_CLASSIFICATION));
+      Period period = service.schedule(PARTNER_CODE.require(execution), execution.getProcessInstanceId(),
+          RECERTIFICATION_MONTHS.require(execution), RISK_TIER.get(execution), HIGHEST_CLASSIFICATION.get(execution));
       RecertificationSchedule.Times times = service.times(period);
-      execution.setVariable(RECERTIFICATION_ID, period.id());
-      execution.setVariable(PERIOD_NO, period.periodNo());
-      execution.setVariable(REQUEST_AT, Date.from(times.requestAt()));
-      execution.setVariable(FIRST_REMINDER_AT, Date.from(times.firstReminderAt()));
-      execution.setVariable(LAST_REMINDER_AT, Date.from(times.lastReminderAt()));
-      execution.setVariable(DUE_AT, Date.from(times.dueAt()));
-      execution.setVariable(GRACE_UNTIL, Date.from(times.graceUntil()));
+      RECERTIFICATION_ID.set(execution, period.id());
+      PERIOD_NO.set(execution, period.periodNo());
+      REQUEST_AT.set(execution, times.requestAt());
+      FIRST_REMINDER_AT.set(execution, times.firstReminderAt());
+      LAST_REMINDER_AT.set(execution, times.lastReminderAt());
+      DUE_AT.set(execution, times.dueAt());
+      GRACE_UNTIL.set(execution, times.graceUntil());
     };
   }
 
   @Bean
   JavaDelegate requestAttestation() {
-    return execution -> service.request(id(execution), mailKey(execution), FormValues.string(execution, RESPONSIBLE_USER));
+    return execution -> service.request(id(execution), mailKey(execution), RESPONSIBLE_USER.get(execution));
   }
 
   /**
@@ -76,27 +74,27 @@ class RecertificationDelegates {
   JavaDelegate recordAttestation() {
     return execution -> {
       RecertificationService.Findings findings = UserErrors.reported(
-          () -> service.attest(id(execution), (String) execution.getVariable(ATTESTATION)));
-      execution.setVariable(FLAGGED, findings.flagged());
-      execution.setVariable(ATTESTATION_FINDINGS, findings.summary());
-      execution.setVariable(ENDING_DISCLOSURE_IDS, join(findings.noLongerNeeded()));
+          () -> service.attest(id(execution), RecertificationForms.ATTESTATION.read(execution)));
+      FLAGGED.set(execution, findings.flagged());
+      ATTESTATION_FINDINGS.set(execution, findings.summary());
+      ENDING_DISCLOSURE_IDS.set(execution, findings.noLongerNeeded());
     };
   }
 
   @Bean
   JavaDelegate recordAttestationReview() {
     return execution -> {
-      List<Long> ending = UserErrors.reported(() -> service.review(id(execution),
-          (String) execution.getVariable(REVIEW_DECISION), (String) execution.getVariable(REVIEW_COMMENT)));
-      Set<Long> all = new LinkedHashSet<>(ids(execution));
+      List<Long> ending = UserErrors.reported(() -> service.review(id(execution), Review.DECISION.read(execution),
+          Review.COMMENT.read(execution)));
+      Set<Long> all = new LinkedHashSet<>(ENDING_DISCLOSURE_IDS.get(execution));
       all.addAll(ending);
-      execution.setVariable(ENDING_DISCLOSURE_IDS, join(new ArrayList<>(all)));
+      ENDING_DISCLOSURE_IDS.set(execution, new ArrayList<>(all));
     };
   }
 
   @Bean
   JavaDelegate completeRecertification() {
-    return execution -> service.complete(id(execution), ids(execution));
+    return execution -> service.complete(id(execution), ENDING_DISCLOSURE_IDS.get(execution));
   }
 
   /**
@@ -107,12 +105,13 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate startReturnOrDestroy(OffboardingService offboarding) {
     return execution -> {
-      String partner = FormValues.string(execution, PARTNER_CODE);
+      String partner = PARTNER_CODE.require(execution);
+      List<Long> ending = ENDING_DISCLOSURE_IDS.get(execution);
       try {
-        offboarding.start(partner, ids(execution), "re-certification " + execution.getVariable(PERIOD_NO)
+        offboarding.start(partner, ending, "re-certification " + PERIOD_NO.get(execution)
             + ": no longer needed or ended by legal");
       } catch (ConflictException alreadyRunning) {
-        log.info("Return or destruction of {} for {} not started: {}", ids(execution), partner, alreadyRunning.getMessage());
+        log.info("Return or destruction of {} for {} not started: {}", ending, partner, alreadyRunning.getMessage());
       }
     };
   }
@@ -125,19 +124,19 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate watchNda() {
     return execution -> {
-      var watch = service.ndaWatch(FormValues.string(execution, PARTNER_CODE));
-      execution.setVariable(NDA_REFERENCE, watch.map(RecertificationService.NdaWatch::reference).orElse(null));
+      var watch = service.ndaWatch(PARTNER_CODE.require(execution));
+      NDA_REFERENCE.set(execution, watch.map(RecertificationService.NdaWatch::reference).orElse(null));
       watch.ifPresent(w -> {
-        execution.setVariable(NDA_RENEWAL_AT, Date.from(w.times().renewalAt()));
-        execution.setVariable(NDA_RENEWAL_REMINDER_AT, Date.from(w.times().renewalReminderAt()));
-        execution.setVariable(NDA_EXPIRES_AT, Date.from(w.times().expiresAt()));
+        NDA_RENEWAL_AT.set(execution, w.times().renewalAt());
+        NDA_RENEWAL_REMINDER_AT.set(execution, w.times().renewalReminderAt());
+        NDA_EXPIRES_AT.set(execution, w.times().expiresAt());
       });
     };
   }
 
   @Bean
   JavaDelegate suspendForNdaExpiry() {
-    return execution -> service.ndaExpired(FormValues.string(execution, PARTNER_CODE), FormValues.string(execution, NDA_REFERENCE),
+    return execution -> service.ndaExpired(PARTNER_CODE.require(execution), NDA_REFERENCE.get(execution),
         mailKey(execution));
   }
 
@@ -145,40 +144,30 @@ class RecertificationDelegates {
   @Bean
   JavaDelegate recordNdaRenewal() {
     return execution -> {
-      FileValue file = execution.getVariableTyped(RENEWAL_DOCUMENT);
-      byte[] content = FormValues.file(file, "Upload the signed renewal (PDF or DOCX).");
-      LocalDate signed = FormValues.date(execution, RENEWAL_SIGNATURE_DATE, "date of the last signature");
-      LocalDate expires = FormValues.date(execution, RENEWAL_EXPIRES_ON, "new end of term");
-      UserErrors.run(() -> service.renewNda(FormValues.string(execution, PARTNER_CODE), FormValues.string(execution, NDA_REFERENCE), content,
-          file.getFilename(), signed, FormValues.string(execution, RENEWAL_SIGNATORIES), expires));
+      FileValue file = Renewal.DOCUMENT.read(execution);
+      byte[] content = Field.bytes(file, Renewal.DOCUMENT.label());
+      LocalDate signed = Renewal.SIGNATURE_DATE.read(execution);
+      LocalDate expires = Renewal.EXPIRES_ON.read(execution);
+      UserErrors.run(() -> service.renewNda(PARTNER_CODE.require(execution), NDA_REFERENCE.get(execution), content,
+          file.getFilename(), signed, Renewal.SIGNATORIES.read(execution), expires));
     };
   }
 
   @Bean
   JavaDelegate endRecertification() {
-    return execution -> service.end(FormValues.string(execution, PARTNER_CODE), "partner offboarded");
+    return execution -> service.end(PARTNER_CODE.require(execution), "partner offboarded");
   }
 
   // ---- variables ----
 
   /** Idempotency key of a step's mail: process instance, activity and period. */
   private static String mailKey(DelegateExecution execution) {
-    Object period = execution.getVariable(PERIOD_NO);
+    Integer period = PERIOD_NO.get(execution);
     return execution.getProcessInstanceId() + ":" + execution.getCurrentActivityId() + ":" + (period == null ? "-" : period);
   }
 
   private static long id(DelegateExecution execution) {
-    return ((Number) execution.getVariable(RECERTIFICATION_ID)).longValue();
-  }
-
-  private static List<Long> ids(DelegateExecution execution) {
-    String joined = FormValues.string(execution, ENDING_DISCLOSURE_IDS);
-    return joined == null ? List.of() : Arrays.stream(joined.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .map(Long::valueOf).toList();
-  }
-
-  private static String join(List<Long> ids) {
-    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    return RECERTIFICATION_ID.require(execution);
   }
 
 }

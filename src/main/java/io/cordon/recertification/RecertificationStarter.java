@@ -43,8 +43,8 @@ class RecertificationStarter {
         return null;
       }
       Map<String, Object> variables = new HashMap<>();
-      variables.put(RecertificationVariables.PARTNER_CODE, code);
-      variables.put(RecertificationVariables.RESPONSIBLE_USER, onboardedBy(code));
+      variables.put(RecertificationVariables.PARTNER_CODE.name(), code);
+      variables.put(RecertificationVariables.RESPONSIBLE_USER.name(), onboardedBy(code));
       runtime.startProcessInstanceByKey(RecertificationVariables.PROCESS_KEY, code, variables);
       return null;
     });

@@ -135,12 +135,12 @@ class RecertificationBenchmark {
     Map<Long, String> started = new java.util.concurrent.ConcurrentHashMap<>();
     parallel(fast, code -> {
       Map<String, Object> vars = new HashMap<>(templateVars);
-      vars.put(RecertificationVariables.PARTNER_CODE, code);
-      vars.put(RecertificationVariables.RECERTIFICATION_ID, periodIds.get(code));
-      vars.put(RecertificationVariables.NDA_REFERENCE, ndaRefs.get(code));
-      started.put(periodIds.get(code), runtime.createProcessInstanceByKey(RecertificationVariables.PROCESS_KEY)
-          .businessKey(code).setVariables(vars).startBeforeActivity("TimerEvent_WindowOpens")
-          .startBeforeActivity("TimerEvent_RenewalDue").execute().getId());
+      vars.put(RecertificationVariables.PARTNER_CODE.name(), code);
+      vars.put(RecertificationVariables.RECERTIFICATION_ID.name(), periodIds.get(code));
+      vars.put(RecertificationVariables.NDA_REFERENCE.name(), ndaRefs.get(code));
+      started.put(periodIds.get(code), io.cordon.workflow.EngineSetUp.run(() -> runtime.createProcessInstanceByKey(
+          RecertificationVariables.PROCESS_KEY).businessKey(code).setVariables(vars).startBeforeActivity("TimerEvent_WindowOpens")
+          .startBeforeActivity("TimerEvent_RenewalDue").execute().getId()));
     });
     data.linkProcesses(started);
     if (!fast.isEmpty()) {
@@ -354,9 +354,9 @@ class RecertificationBenchmark {
     assertThat(sorted(runtime.getActiveActivityIds(copyPi))).isEqualTo(sorted(runtime.getActiveActivityIds(templatePi)));
     Map<String, Object> expected = new HashMap<>(runtime.getVariables(templatePi));
     Map<String, Object> actual = new HashMap<>(runtime.getVariables(copyPi));
-    assertThat(actual.get(RecertificationVariables.NDA_REFERENCE)).isEqualTo(copyNda);
-    for (String own : List.of(RecertificationVariables.PARTNER_CODE, RecertificationVariables.RECERTIFICATION_ID,
-        RecertificationVariables.NDA_REFERENCE)) {
+    assertThat(actual.get(RecertificationVariables.NDA_REFERENCE.name())).isEqualTo(copyNda);
+    for (String own : List.of(RecertificationVariables.PARTNER_CODE.name(), RecertificationVariables.RECERTIFICATION_ID.name(),
+        RecertificationVariables.NDA_REFERENCE.name())) {
       assertThat(actual.remove(own)).as(own).isNotNull();
       expected.remove(own);
     }
