@@ -49,9 +49,11 @@ public class DisclosureService {
   private final EvidenceChain evidence;
   private final CurrentUser currentUser;
   private final EntityManager entityManager;
+  private final ApprovalMatrix matrix;
 
   DisclosureService(DisclosureRepository disclosures, SecretService secrets, PartnerService partners, NdaCheck ndaCheck,
-      EvidenceChain evidence, CurrentUser currentUser, EntityManager entityManager) {
+      EvidenceChain evidence, CurrentUser currentUser, EntityManager entityManager, ApprovalMatrix matrix) {
+    this.matrix = matrix;
     this.disclosures = disclosures;
     this.secrets = secrets;
     this.partners = partners;
@@ -96,8 +98,11 @@ public class DisclosureService {
   }
 
   /**
-   * The gate: makes an approved (or suspended) disclosure real, optionally naming the executed NDA that covers it.
-   * Refused, with the reason, unless secret and partner are active and the NDA is in force for this partner.
+   * The gate, and the only way to {@code DISCLOSED}, for the processes and the REST API alike: makes an approved (or
+   * suspended) disclosure real, optionally naming the executed NDA that covers it. Everything it decides on is read
+   * from the register here: secret and partner active; every approval the approval matrix demands for the secret's
+   * classification and the partner's recorded tier; an executed NDA in force with this partner that covers the secret
+   * (in its Schedule A, or with the clauses a crown jewel needs). A refusal names every missing piece.
    */
   @Transactional
   public DisclosureView disclose(long id, String ndaReference, Integer ndaVersion) {
@@ -117,12 +122,11 @@ public class DisclosureService {
       throw new ConflictException("Partner " + partner.getCode() + " is " + partner.getStatus()
           + ": secrets are disclosed only to active partners.");
     }
-    if (d.getNdaReference() == null) {
-      throw new ConflictException("Disclosure " + id + " names no NDA: record the executed NDA that covers it first.");
-    }
-    NdaCheck.Standing standing = ndaCheck.standing(d.getNdaReference(), d.getNdaVersion(), partner.getCode());
-    if (standing != NdaCheck.Standing.IN_FORCE) {
-      throw new ConflictException("NDA " + d.getNdaReference() + " does not cover disclosure " + id + ": " + explain(standing));
+    List<String> missing = new java.util.ArrayList<>(missingApprovals(d));
+    missing.addAll(missingCover(d));
+    if (!missing.isEmpty()) {
+      throw new ConflictException("Disclosure " + id + " of " + secret.getCode() + " to " + partner.getCode()
+          + " cannot be made yet: " + String.join("; ", missing) + ".");
     }
     DisclosureStatus from = d.getStatus();
     d.moveTo(DisclosureStatus.DISCLOSED, now());
@@ -130,6 +134,44 @@ public class DisclosureService {
     evidence.append(record(from == DisclosureStatus.SUSPENDED ? "DISCLOSURE_REINSTATED" : "SECRET_DISCLOSED", d,
         secret.getCode(), partner.getCode()).payload(Map.of("disclosureId", id, "permittedRecipients", d.getPermittedRecipients())));
     return DisclosureView.of(d);
+  }
+
+  /** The approvals the matrix demands that the disclosure does not have, as phrases ("the owner's approval"). */
+  private List<String> missingApprovals(Disclosure d) {
+    Set<String> approvedIn = new java.util.HashSet<>();
+    for (Approval a : d.getApprovals()) {
+      if (a.getDecision() == Approval.Decision.APPROVED) {
+        approvedIn.add(a.getApproverRole());
+      }
+    }
+    List<String> missing = new java.util.ArrayList<>();
+    for (String approver : matrix.approvers(d.getSecret().getClassification(), d.getPartner().getRiskTier())) {
+      boolean given = ApprovalMatrix.OWNER.equals(approver) ? approvedIn.contains("owner")
+          : approvedIn.contains(CordonGroups.SECURITY);
+      if (!given) {
+        missing.add(ApprovalMatrix.OWNER.equals(approver) ? "the approval of the secret's owner"
+            : "the approval of security (" + d.getSecret().getClassification() + " to a " + d.getPartner().getRiskTier()
+                + "-risk partner)");
+      }
+    }
+    return missing;
+  }
+
+  /** Why the NDA named on the disclosure does not cover it, if it does not. */
+  private List<String> missingCover(Disclosure d) {
+    if (d.getNdaReference() == null) {
+      return List.of("an executed NDA that covers it (record the signed NDA first)");
+    }
+    NdaCheck.Coverage cover = ndaCheck.coverage(d.getNdaReference(), d.getPartner().getCode());
+    if (cover.standing() != NdaCheck.Standing.IN_FORCE) {
+      return List.of("NDA " + d.getNdaReference() + " does not cover it: " + explain(cover.standing()));
+    }
+    if (cover.scheduleA().contains(d.getSecret().getCode())) {
+      return List.of();
+    }
+    List<String> clauses = ApprovalMatrix.missingClauses(d.getSecret().getClassification(), cover.clauseKeys());
+    return clauses.isEmpty() ? List.of() : List.of("NDA " + d.getNdaReference() + " lacks the " + String.join(" and ", clauses)
+        + " clauses a crown jewel needs (legal must amend it)");
   }
 
   /** Suspend, return, destroy or revoke. Reinstating a suspended disclosure goes through {@link #disclose}. */

@@ -11,4 +11,10 @@ public interface NdaCheck {
   }
 
   Standing standing(String ndaReference, Integer ndaVersion, String partnerCode);
+
+  /** What the executed NDA covers: the secrets in its Schedule A and the clause keys of the signed version. */
+  record Coverage(Standing standing, java.util.Set<String> scheduleA, java.util.Set<String> clauseKeys) {
+  }
+
+  Coverage coverage(String ndaReference, String partnerCode);
 }

@@ -195,6 +195,20 @@ public class NdaLifecycle implements NdaCheck {
 
   @Override
   @Transactional(readOnly = true)
+  public Coverage coverage(String reference, String partnerCode) {
+    Standing standing = standing(reference, null, partnerCode);
+    if (standing != Standing.IN_FORCE) {
+      return new Coverage(standing, java.util.Set.of(), java.util.Set.of());
+    }
+    Execution executed = execution(reference).orElseThrow();
+    NdaStore.NdaRow nda = store.find(reference, false).orElseThrow();
+    java.util.Set<String> clauses = store.versions(nda).get(executed.version() - 1).clauses().stream()
+        .map(NdaRecords.UsedClause::key).collect(java.util.stream.Collectors.toSet());
+    return new Coverage(standing, java.util.Set.copyOf(executed.secretCodes()), clauses);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public Standing standing(String reference, Integer version, String partnerCode) {
     // One read of the NDA row: the disclosure gate asks this for every disclosure it lets through.
     List<Standing> found = jdbc.query("select partner_code, status, approved_version, expires_on from nda where reference = ?",

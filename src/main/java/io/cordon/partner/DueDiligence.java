@@ -71,4 +71,9 @@ class DueDiligence {
   String getReviewerId() {
     return reviewerId;
   }
+
+  DueDiligenceAnswers answers() {
+    return new DueDiligenceAnswers(securityCertifications, accessControl, usesSubcontractors, incidentsFiveYears,
+        dataLocation, staffTurnover, privacyRegime, findings);
+  }
 }

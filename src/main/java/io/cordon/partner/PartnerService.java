@@ -65,6 +65,12 @@ public class PartnerService {
     return review.getId();
   }
 
+  /** The partner's latest due-diligence answers as recorded, the facts its risk tier is decided on. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<DueDiligenceAnswers> latestDueDiligence(String code) {
+    return dueDiligence.findFirstByPartnerIdOrderByIdDesc(find(code).getId()).map(DueDiligence::answers);
+  }
+
   @Transactional
   public PartnerView register(@Valid PartnerDetails details) {
     validate(details);

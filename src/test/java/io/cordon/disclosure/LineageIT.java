@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cordon.Api;
+import io.cordon.partner.RiskTier;
 import io.cordon.CordonIntegrationTest;
 import io.cordon.Ndas;
 import io.cordon.nda.NdaLifecycle;
@@ -30,6 +31,8 @@ class LineageIT {
   NdaService ndaService;
   @Autowired
   NdaLifecycle ndaLifecycle;
+  @Autowired
+  io.cordon.partner.PartnerService partners;
 
   private String ndaInForce(String partner, String... secrets) {
     return Ndas.inForce(ndaService, ndaLifecycle, partner, List.of(secrets));
@@ -100,6 +103,34 @@ class LineageIT {
     assertThat(disclosed.getBody().get("approvals").get(0).get("approverId").asText()).isEqualTo("oscar");
     assertThat(evidence.forSecret(secret, 1).get(0).type()).isEqualTo("SECRET_DISCLOSED");
     assertThat(evidence.forSecret(secret, 1).get(0).ndaReference()).isEqualTo(nda);
+  }
+
+  /** The REST gate demands what the processes demand: the matrix's approvals, an executed NDA that covers the secret. */
+  @Test
+  void aCrownJewelToAHighRiskPartnerNeedsSecurityAndAnNdaThatCoversIt() {
+    String crownJewel = secret("CROWN_JEWEL");
+    String other = secret("SECRET");
+    String partner = activePartner("High Risk Machining Co");
+    partners.assess(partner, RiskTier.HIGH);
+    String narrowNda = ndaInForce(partner, other);
+    long id = request(crownJewel, partner, narrowNda);
+    assertThat(decide("oscar", id, "APPROVED").getBody().get("status").asText()).isEqualTo("APPROVED");
+
+    ResponseEntity<JsonNode> ownerOnly = disclose(id);
+    assertThat(ownerOnly.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(ownerOnly.getBody().get("detail").asText()).contains("approval of security")
+        .contains("lacks the audit-rights and sub-tier-flow-down clauses");
+
+    assertThat(decide("sam", id, "APPROVED").getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<JsonNode> uncovered = disclose(id);
+    assertThat(uncovered.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(uncovered.getBody().get("detail").asText()).doesNotContain("approval of security").contains(narrowNda);
+    assertThat(Api.as(rest, "paula").get("/api/disclosures/" + id).getBody().get("status").asText()).isEqualTo("APPROVED");
+
+    String nda = ndaInForce(partner, crownJewel);
+    ResponseEntity<JsonNode> disclosed = gate(id, nda);
+    assertThat(disclosed.getStatusCode()).as(String.valueOf(disclosed.getBody())).isEqualTo(HttpStatus.OK);
+    assertThat(disclosed.getBody().get("status").asText()).isEqualTo("DISCLOSED");
   }
 
   @Test
