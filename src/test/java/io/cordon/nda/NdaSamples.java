@@ -13,7 +13,7 @@ import java.util.List;
 final class NdaSamples {
 
   static final CompanyProfile COMPANY = new CompanyProfile("Northwind Precision Components Ltd", "诺斯温精密部件有限公司",
-      "GB 04711842", "12 Harbour Road, Bristol BS1 5TT, United Kingdom");
+      "GB 04711842", "12 Harbour Road, Bristol BS1 5TT, United Kingdom", "GB");
 
   static final Partner SHENZHEN = new Partner("P-SZ-001", "Shenzhen Lianfa Moulding Co., Ltd.", "深圳联发模具有限公司", "CN",
       PartnerType.CONTRACT_MANUFACTURER, "广东省深圳市宝安区福海街道展城社区 18 号", "91440300MA5F2XXXX1");
