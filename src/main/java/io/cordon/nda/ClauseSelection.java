@@ -22,17 +22,20 @@ public class ClauseSelection {
 
   private final DecisionService decisions;
   private final ClauseLibrary library;
+  private final CompanyProfile company;
 
-  ClauseSelection(DecisionService decisions, ClauseLibrary library) {
+  ClauseSelection(DecisionService decisions, ClauseLibrary library, CompanyProfile company) {
     this.decisions = decisions;
     this.library = library;
+    this.company = company;
   }
 
   public record Inputs(String partnerCountry, PartnerType partnerType, NdaKind kind, Classification highestClassification,
       boolean individualsSign) {
 
-    Map<String, Object> variables() {
-      return Variables.createVariables().putValue("partnerCountry", partnerCountry).putValue("partnerType", partnerType.name())
+    /** The tables' inputs; the company's country (from the company profile) lets them choose the governing law. */
+    Map<String, Object> variables(String companyCountry) {
+      return Variables.createVariables().putValue("companyCountry", companyCountry).putValue("partnerCountry", partnerCountry).putValue("partnerType", partnerType.name())
           .putValue("ndaKind", kind.name()).putValue("highestClassification", highestClassification.name())
           .putValue("individualsSign", individualsSign);
     }
@@ -43,7 +46,7 @@ public class ClauseSelection {
   }
 
   public Result select(Inputs inputs) {
-    Map<String, Object> variables = inputs.variables();
+    Map<String, Object> variables = inputs.variables(company.country());
     String template = decisions.evaluateDecisionTableByKey(TEMPLATE_DECISION).variables(variables).evaluate()
         .getSingleResult().getSingleEntry();
     List<String> keys = decisions.evaluateDecisionTableByKey(CLAUSE_DECISION).variables(variables).evaluate()

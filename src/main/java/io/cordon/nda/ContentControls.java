@@ -85,7 +85,8 @@ final class ContentControls {
           + "generated. Record the missing data (for a partner: in the partner register) and generate again.");
     }
     List<Object> inner = sdt.getSdtContent() == null ? List.of() : sdt.getSdtContent().getContent();
-    R run = textRun(value, visibleCopy(firstRunProperties(inner)));
+    R run = DocumentType.MULTI_LINE_FIELDS.contains(tag) ? linesRun(value, visibleCopy(firstRunProperties(inner)))
+        : textRun(value, visibleCopy(firstRunProperties(inner)));
     if (sdt instanceof SdtRun) {
       return List.of(run);
     }
@@ -110,6 +111,20 @@ final class ContentControls {
     R run = new R();
     run.setRPr(properties);
     run.getContent().add(WML.createRT(text));
+    return run;
+  }
+
+  /** One run with a line break ({@code w:br}) between the lines of the value: an address as it is written. */
+  static R linesRun(String value, RPr properties) {
+    String[] lines = value.strip().split("\\r\\n|\\r|\\n");
+    R run = textRun(lines[0].strip(), properties);
+    for (int i = 1; i < lines.length; i++) {
+      run.getContent().add(WML.createBr());
+      Text text = new Text();
+      text.setValue(lines[i].strip());
+      text.setSpace("preserve");
+      run.getContent().add(WML.createRT(text));
+    }
     return run;
   }
 

@@ -13,6 +13,9 @@ public enum DocumentType {
   /** Fields of the Schedule A table row that is repeated once per secret. */
   public static final Set<String> ROW_FIELDS = Set.of("secret.code", "secret.category", "secret.classification");
 
+  /** Fields whose line breaks are kept (a line break in the document), as addresses are written. */
+  public static final Set<String> MULTI_LINE_FIELDS = Set.of("company.address", "partner.address");
+
   private static final List<String> NDA_FIELDS = List.of("company.legalName", "company.registrationId", "company.address",
       "partner.legalName", "partner.registrationId", "partner.address", "partner.country", "nda.reference",
       "nda.effectiveDate", "nda.purpose");

@@ -19,6 +19,9 @@ final class NdaDocuments {
   private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
   private static final DateTimeFormatter ZH_DATE = DateTimeFormatter.ofPattern("uuuu年M月d日", Locale.CHINESE);
 
+  /** What the certificate prints where the partner writes the date it certifies. */
+  static final String SIGNATORY_DATE = "______________________ (date)";
+
   private NdaDocuments() {
   }
 
@@ -70,7 +73,8 @@ final class NdaDocuments {
     f.put("partner.registrationId", partner.registrationId());
     f.put("nda.reference", ndaReference);
     f.put("nda.effectiveDate", date(ndaEffectiveDate, zh));
-    f.put("certificate.date", date(certificateDate, zh));
+    // The partner certifies on the day it signs, up to weeks after generation: a line for that date, not ours.
+    f.put("certificate.date", SIGNATORY_DATE);
     return checked(new DocumentData(f, List.of(), rows(secrets, zh), "Certificate of return or destruction " + ndaReference,
         company.legalName(), certificateDate));
   }

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -64,10 +65,10 @@ class NdaLibraryController {
         versions.versions(t.key()))).toList();
   }
 
-  @PostMapping("/templates/{key}/versions")
+  @PostMapping(path = "/templates/{key}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @PreAuthorize("hasRole('admins')")
   @ResponseStatus(HttpStatus.CREATED)
-  TemplateVersions.TemplateVersion upload(@PathVariable String key, @RequestParam("file") MultipartFile file, Principal user) {
+  TemplateVersions.TemplateVersion upload(@PathVariable String key, @RequestPart("file") MultipartFile file, Principal user) {
     try {
       return versions.upload(key, file.getOriginalFilename(), file.getBytes(), user.getName());
     } catch (IOException e) {

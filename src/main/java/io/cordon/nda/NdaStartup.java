@@ -23,7 +23,7 @@ import org.springframework.context.annotation.Configuration;
 class NdaStartup implements SmartInitializingSingleton, ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(NdaStartup.class);
-  private static final CompanyProfile SAMPLE_COMPANY = new CompanyProfile("Sample Ltd", "样例有限公司", "0000", "Sample address");
+  private static final CompanyProfile SAMPLE_COMPANY = new CompanyProfile("Sample Ltd", "样例有限公司", "0000", "Sample address", "GB");
 
   private final TemplateCatalogue catalogue;
   private final TemplateVersions versions;

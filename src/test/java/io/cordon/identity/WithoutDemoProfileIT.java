@@ -15,6 +15,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {
     "cordon.admin.user=firstadmin",
     "cordon.admin.password=correct-horse-battery",
+    // The company NDAs name: required at start-up, from the environment in production.
+    "cordon.nda.company.legal-name=First Admin Ltd", "cordon.nda.company.registration-id=GB 00000001",
+    "cordon.nda.company.address=1 Main Street, London", "cordon.nda.company.country=GB",
     // Own H2 database: the demo users of the shared test context must not be seen here.
     "spring.datasource.url=jdbc:h2:mem:cordon-nodemo;DB_CLOSE_DELAY=-1",
     // Camunda's webapps find engines by name in a JVM-wide registry: leave "default" to the shared test application.

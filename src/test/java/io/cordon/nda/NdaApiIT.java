@@ -71,7 +71,7 @@ class NdaApiIT {
     assertThat(event.type()).isEqualTo("NDA_GENERATED");
     assertThat(event.documentHash()).isEqualTo(nda.get("documentSha256").asText());
     assertThat(event.secretCodes()).hasSize(25).contains("TS-0040");
-    assertThat(event.payload()).contains("nda-mutual-en-zh@", "governing-law-prc@1");
+    assertThat(event.payload()).contains("nda-mutual-en-zh@", "governing-law-prc@2");
   }
 
   @Test

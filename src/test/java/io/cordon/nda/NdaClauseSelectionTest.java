@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 class NdaClauseSelectionTest {
 
   static final List<String> ALWAYS = List.of("definition-confidential-information", "obligations", "permitted-recipients",
-      "return-destroy", "remedies", "term-survival");
+      "return-destroy", "remedies", "term-survival", "no-licence-no-warranty", "entire-agreement", "amendments", "assignment",
+      "notices", "severability", "counterparts");
+  static final List<String> EU_EEA = List.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+      "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO");
   static DmnEngine engine;
   static DmnDecision templates;
   static DmnDecision clauses;
@@ -36,8 +39,18 @@ class NdaClauseSelectionTest {
   }
 
   static Map<String, Object> in(String country, String type, String kind, String classification, boolean individuals) {
+    return in(country, type, kind, classification, individuals, "GB");
+  }
+
+  static Map<String, Object> in(String country, String type, String kind, String classification, boolean individuals,
+      String companyCountry) {
     return Map.of("partnerCountry", country, "partnerType", type, "ndaKind", kind, "highestClassification", classification,
-        "individualsSign", individuals);
+        "individualsSign", individuals, "companyCountry", companyCountry);
+  }
+
+  /** A partner in {@code country} of a company in {@code companyCountry}. */
+  static Map<String, Object> company(String companyCountry, String country) {
+    return in(country, "SUPPLIER", "MUTUAL", "CONFIDENTIAL", false, companyCountry);
   }
 
   static Map<String, Object> base(String country) {
@@ -53,9 +66,10 @@ class NdaClauseSelectionTest {
   }
 
   @Test
-  void chinesePartnerGetsTheBilingualTemplateWhateverTheKind() {
+  void chinesePartnerGetsTheBilingualTemplateOfTheRequestedKind() {
     assertThat(template(base("CN"))).isEqualTo("nda-mutual-en-zh");
-    assertThat(template(in("CN", "SUPPLIER", "ONE_WAY", "CONFIDENTIAL", false))).isEqualTo("nda-mutual-en-zh");
+    assertThat(template(in("CN", "SUPPLIER", "ONE_WAY", "CONFIDENTIAL", false))).isEqualTo("nda-one-way-en-zh");
+    assertThat(template(in("HK", "SUPPLIER", "ONE_WAY", "CONFIDENTIAL", false))).isEqualTo("nda-one-way");
   }
 
   @Test
@@ -69,10 +83,15 @@ class NdaClauseSelectionTest {
   }
 
   @Test
-  void everyNdaGetsTheSixBaseClauses() {
+  void everyNdaGetsTheBaseClausesAndTheBoilerplate() {
     assertThat(clauses(base("GB"))).containsExactlyInAnyOrder(
         "definition-confidential-information", "obligations", "permitted-recipients", "return-destroy", "remedies",
-        "term-survival", "governing-law-england-wales");
+        "term-survival", "no-licence-no-warranty", "entire-agreement", "amendments", "assignment", "notices", "severability",
+        "counterparts", "governing-law-england-wales");
+    for (String country : List.of("CN", "US", "DE", "JP")) {
+      assertThat(clauses(base(country))).as(country).containsAll(ALWAYS);
+      assertThat(clauses(company("DE", country))).as("German company, " + country).containsAll(ALWAYS);
+    }
   }
 
   @Test
@@ -95,7 +114,48 @@ class NdaClauseSelectionTest {
   @Test
   void otherPartnersGetEnglishLaw() {
     assertThat(clauses(base("JP"))).contains("governing-law-england-wales");
-    assertThat(clauses(base("DE"))).contains("governing-law-england-wales");
+    assertThat(clauses(base("DE"))).contains("governing-law-england-wales").doesNotContain("governing-law-germany");
+  }
+
+  @Test
+  void germanCompanyGetsGermanLawForEveryPartnerOutsideChina() {
+    for (String country : List.of("DE", "FR", "GB", "US", "JP")) {
+      List<String> selected = clauses(company("DE", country));
+      assertThat(selected).as(country).contains("governing-law-germany")
+          .doesNotContain("governing-law-england-wales", "governing-law-new-york", "governing-law-prc");
+      assertThat(selected.stream().filter(k -> k.startsWith("governing-law-"))).as(country + ": one governing law").hasSize(1);
+    }
+    assertThat(clauses(company("DE", "CN"))).contains("governing-law-prc").doesNotContain("governing-law-germany");
+    assertThat(clauses(company("FR", "US"))).contains("governing-law-new-york").doesNotContain("governing-law-germany");
+  }
+
+  @Test
+  void euAndEeaPartnersGetTheTradeSecretsDirectiveClause() {
+    for (String country : EU_EEA) {
+      assertThat(clauses(base(country))).as(country).contains("trade-secrets-eu");
+    }
+    for (String country : List.of("GB", "CH", "US", "CN", "TR")) {
+      assertThat(clauses(base(country))).as(country).doesNotContain("trade-secrets-eu");
+    }
+  }
+
+  @Test
+  void germanPartnersAndGermanLawGetTheGeschGehGClause() {
+    assertThat(clauses(base("DE"))).contains("trade-secrets-germany", "trade-secrets-eu");
+    assertThat(clauses(company("DE", "US"))).contains("trade-secrets-germany").doesNotContain("trade-secrets-eu");
+    assertThat(clauses(base("AT"))).doesNotContain("trade-secrets-germany");
+    assertThat(clauses(base("US"))).doesNotContain("trade-secrets-germany");
+    assertThat(clauses(company("DE", "CN"))).as("PRC law governs").doesNotContain("trade-secrets-germany");
+  }
+
+  @Test
+  void individualsSigningGetSignatureLinesWhereverThePartnerIs() {
+    for (String country : List.of("US", "GB", "CN", "DE")) {
+      assertThat(clauses(in(country, "SERVICE_PROVIDER", "ONE_WAY", "CONFIDENTIAL", true))).as(country)
+          .contains("individual-acknowledgement");
+      assertThat(clauses(in(country, "SERVICE_PROVIDER", "ONE_WAY", "CONFIDENTIAL", false))).as(country)
+          .doesNotContain("individual-acknowledgement");
+    }
   }
 
   @Test
@@ -143,7 +203,7 @@ class NdaClauseSelectionTest {
   @Test
   void everyClauseTheTableCanSelectExistsAndChinaSelectionsHaveChinese() {
     ClauseLibrary library = new ClauseLibrary();
-    for (String country : List.of("CN", "US", "DE", "GB")) {
+    for (String country : List.of("CN", "US", "DE", "GB", "FR")) {
       for (String classification : List.of("CONFIDENTIAL", "SECRET", "CROWN_JEWEL")) {
         for (String type : List.of("SUPPLIER", "CONTRACT_MANUFACTURER")) {
           for (String key : clauses(in(country, type, "MUTUAL", classification, true))) {

@@ -73,9 +73,27 @@ class NdaDocumentTest {
     byte[] docx = DocxRenderer.render(CompiledTemplate.compile(CATALOGUE.shipped(template)), NdaDocuments.certificate(template,
         "NDA-00042", NdaSamples.EFFECTIVE, LocalDate.of(2027, 1, 15), LEEDS, NdaSamples.secrets(4), COMPANY));
     String text = DocxTexts.poi(docx);
-    assertThat(text).contains("Certificate of Return or Destruction", "Aire Valley Tooling Ltd", "15 January 2027",
+    assertThat(text).contains("Certificate of Return or Destruction", "Aire Valley Tooling Ltd",
         "non-disclosure agreement NDA-00042 dated 2 March 2026", "TS-0040", "TS-0043", "Northwind Precision Components Ltd");
     assertThat(DocxTexts.docx4j(docx)).contains("TS-0043");
+  }
+
+  @Test
+  void certificateLeavesTheDateItCertifiesForThePartnerToWrite() {
+    var template = CATALOGUE.get("certificate-return-destruction");
+    byte[] docx = DocxRenderer.render(CompiledTemplate.compile(CATALOGUE.shipped(template)), NdaDocuments.certificate(template,
+        "NDA-00042", NdaSamples.EFFECTIVE, LocalDate.of(2027, 1, 15), LEEDS, NdaSamples.secrets(1), COMPANY));
+    assertThat(DocxTexts.poi(docx)).contains("certifies to the Company that, on ______________________ (date):")
+        .doesNotContain("15 January 2027", "2027");
+  }
+
+  @Test
+  void addressesKeepTheirLineBreaks() {
+    byte[] docx = render("nda-mutual", NdaSamples.content(STUTTGART, NdaKind.MUTUAL, clauses("governing-law-england-wales"),
+        NdaSamples.secrets(1)));
+    assertThat(DocxTexts.poi(docx)).contains("of Industriestraße 4\n70565 Stuttgart, Germany")
+        .contains("of 12 Harbour Road\nBristol BS1 5TT\nUnited Kingdom (the “Company”)");
+    assertThat(DocxTexts.part(docx, "word/document.xml")).containsPattern("Industriestraße 4</w:t>\\s*<w:br/>\\s*<w:t[^>]*>70565 Stuttgart</w:t>");
   }
 
   @Test

@@ -13,12 +13,12 @@ import java.util.List;
 final class NdaSamples {
 
   static final CompanyProfile COMPANY = new CompanyProfile("Northwind Precision Components Ltd", "诺斯温精密部件有限公司",
-      "GB 04711842", "12 Harbour Road, Bristol BS1 5TT, United Kingdom");
+      "GB 04711842", "12 Harbour Road\nBristol BS1 5TT\nUnited Kingdom", "GB");
 
   static final Partner SHENZHEN = new Partner("P-SZ-001", "Shenzhen Lianfa Moulding Co., Ltd.", "深圳联发模具有限公司", "CN",
       PartnerType.CONTRACT_MANUFACTURER, "广东省深圳市宝安区福海街道展城社区 18 号", "91440300MA5F2XXXX1");
   static final Partner STUTTGART = new Partner("P-DE-002", "Kessler Sensorik GmbH", null, "DE", PartnerType.SUPPLIER,
-      "Industriestraße 4, 70565 Stuttgart", "HRB 765432");
+      "Industriestraße 4\n70565 Stuttgart", "HRB 765432");
   static final Partner OHIO = new Partner("P-US-003", "Lakeshore Test Labs LLC", null, "US", PartnerType.SERVICE_PROVIDER,
       "400 Euclid Avenue, Cleveland, OH 44114", "OH-4412873");
   static final Partner LEEDS = new Partner("P-GB-004", "Aire Valley Tooling Ltd", null, "GB", PartnerType.SUPPLIER,

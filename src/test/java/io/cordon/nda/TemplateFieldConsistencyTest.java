@@ -32,7 +32,8 @@ class TemplateFieldConsistencyTest {
   @Test
   void everyTemplateFieldHasDataAndEveryDataFieldHasAPlace() {
     assertThat(CATALOGUE.all()).extracting(TemplateInfo::key)
-        .containsExactlyInAnyOrder("nda-mutual", "nda-one-way", "nda-mutual-en-zh", "certificate-return-destruction");
+        .containsExactlyInAnyOrder("nda-mutual", "nda-one-way", "nda-mutual-en-zh", "nda-one-way-en-zh",
+            "certificate-return-destruction");
     for (TemplateInfo template : CATALOGUE.all()) {
       CompiledTemplate compiled = CompiledTemplate.compile(CATALOGUE.shipped(template));
       assertThat(producedFields(template)).as(template.key() + ": generator vs declared").isEqualTo(template.fields());
