@@ -71,4 +71,9 @@ class DueDiligence {
   String getReviewerId() {
     return reviewerId;
   }
+
+  DueDiligenceView view() {
+    return new DueDiligenceView(new DueDiligenceAnswers(securityCertifications, accessControl, usesSubcontractors,
+        incidentsFiveYears, dataLocation, staffTurnover, privacyRegime, findings), riskTier, reviewerId, reviewedAt);
+  }
 }
