@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -72,6 +73,18 @@ class ConsoleAdvice {
   String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
     return error(HttpStatus.BAD_REQUEST, "The value of '" + e.getName() + "' is not one Cordon knows. Pick one from the list.",
         model, response);
+  }
+
+  /** Spring MVC's own refusals (a missing parameter, a wrong method): their status, in the user's terms. */
+  @ExceptionHandler({org.springframework.web.bind.ServletRequestBindingException.class,
+      org.springframework.web.HttpRequestMethodNotSupportedException.class,
+      org.springframework.web.HttpMediaTypeNotSupportedException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+      org.springframework.web.multipart.MaxUploadSizeExceededException.class})
+  String refused(Exception e, Model model, HttpServletResponse response) {
+    HttpStatus status = e instanceof ErrorResponse refusal ? HttpStatus.resolve(refusal.getStatusCode().value()) : null;
+    return error(status == null ? HttpStatus.BAD_REQUEST : status,
+        "This page cannot take that request. Go back and use the page's own links and forms.", model, response);
   }
 
   @ExceptionHandler(Exception.class)
