@@ -32,4 +32,10 @@ interface DisclosureRepository extends JpaRepository<Disclosure, Long> {
 
   @Query("select d from Disclosure d where d.partner.id = :partnerId and d.status in :statuses order by d.id")
   List<Disclosure> findByPartner(@Param("partnerId") long partnerId, @Param("statuses") Collection<DisclosureStatus> statuses);
+
+  /** Rows of (year, month, count) of disclosures requested since {@code from}. */
+  @Query("""
+      select year(d.requestedAt), month(d.requestedAt), count(d) from Disclosure d where d.requestedAt >= :from
+      group by year(d.requestedAt), month(d.requestedAt)""")
+  List<Object[]> countRequestedPerMonth(@Param("from") java.time.Instant from);
 }

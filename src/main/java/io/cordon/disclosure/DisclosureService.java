@@ -202,6 +202,16 @@ public class DisclosureService {
     return DisclosureView.of(find(id));
   }
 
+  /** Disclosures requested per calendar month (UTC) since {@code from}, oldest month first: "yyyy-MM" to count. */
+  @Transactional(readOnly = true)
+  public java.util.SortedMap<String, Long> requestedPerMonth(Instant from) {
+    java.util.SortedMap<String, Long> months = new java.util.TreeMap<>();
+    for (Object[] row : disclosures.countRequestedPerMonth(from)) {
+      months.put(String.format("%04d-%02d", ((Number) row[0]).intValue(), ((Number) row[1]).intValue()), ((Number) row[2]).longValue());
+    }
+    return months;
+  }
+
   /** Who holds (or held) secret X: paged, filtered by status (all statuses when none are given). */
   @Transactional(readOnly = true)
   public Page<HolderView> holders(String secretCode, Collection<DisclosureStatus> statuses, Pageable page) {

@@ -11,6 +11,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import java.util.stream.Stream;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -61,8 +62,32 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * The console's pages: signed in with the Camunda webapp session, so one login serves Tasklist and the console.
+   * Anonymous requests get the login page, never data; forms carry Spring Security's CSRF token.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain consoleChain(HttpSecurity http, IdentityService identityService) throws Exception {
+    http.securityMatcher(paths("/console", "/console/**", "/webjars/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths("/console/login", "/console/assets/**", "/webjars/**")).permitAll()
+            .anyRequest().hasAnyRole(CordonGroups.ALL.toArray(String[]::new)))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/console/login")))
+        .requestCache(cache -> cache.disable())
+        // The webapp session is the login; Spring keeps nothing of its own in it.
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.none()))
+        .logout(logout -> logout.logoutRequestMatcher(PathPatternRequestMatcher.withDefaults()
+                .matcher(org.springframework.http.HttpMethod.POST, "/console/logout"))
+            .logoutSuccessUrl("/console/login?logout"))
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .addFilterBefore(new WebappSessionAuthenticationFilter(false), BasicAuthenticationFilter.class)
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webChain(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")).permitAll()

@@ -19,17 +19,28 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Lets a user logged in to Tasklist read from Cordon's API with that session, so an embedded task form can offer
  * an NDA for download. Only safe methods (GET, HEAD): changes still need HTTP Basic, so a session cookie can never
- * be ridden to change anything (no CSRF surface).
+ * be ridden to change anything (no CSRF surface). The console's chain takes every method with the session, because
+ * its forms carry Spring Security's CSRF token.
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   private static final String ENGINE = "default";
 
+  private final boolean safeMethodsOnly;
+
+  WebappSessionAuthenticationFilter() {
+    this(true);
+  }
+
+  WebappSessionAuthenticationFilter(boolean safeMethodsOnly) {
+    this.safeMethodsOnly = safeMethodsOnly;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
-    boolean safe = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    boolean safe = !safeMethodsOnly || "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
     if (safe && session != null && request.getHeader(HttpHeaders.AUTHORIZATION) == null
         && SecurityContextHolder.getContext().getAuthentication() == null) {
       Authentications auths = AuthenticationUtil.getAuthsFromSession(session);

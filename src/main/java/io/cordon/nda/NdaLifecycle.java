@@ -129,6 +129,37 @@ public class NdaLifecycle implements NdaCheck {
         current.signatureDate(), expiresOn);
   }
 
+  /** An NDA of a partner as a list shows it: its state, latest version and, once executed, its signature and term. */
+  public record NdaSummary(String reference, String partnerCode, Status status, int latestVersion, Integer approvedVersion,
+      LocalDate signatureDate, LocalDate expiresOn) {
+  }
+
+  private static final String SUMMARY = "select reference, partner_code, status, latest_version, approved_version, "
+      + "signature_date, expires_on from nda ";
+
+  /** The partner's NDAs, newest first. */
+  @Transactional(readOnly = true)
+  public List<NdaSummary> ofPartner(String partnerCode) {
+    return jdbc.query(SUMMARY + "where partner_code = ? order by id desc", NdaLifecycle::summary, partnerCode);
+  }
+
+  /** Executed NDAs whose term ends in [from, to], soonest first, at most {@code limit}. */
+  @Transactional(readOnly = true)
+  public List<NdaSummary> expiring(LocalDate from, LocalDate to, int limit) {
+    return jdbc.query(SUMMARY + "where status = 'EXECUTED' and expires_on >= ? and expires_on <= ? "
+        + "order by expires_on, reference limit ?", NdaLifecycle::summary, Date.valueOf(from), Date.valueOf(to), limit);
+  }
+
+  private static NdaSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    Date signed = rs.getDate("signature_date");
+    Date expires = rs.getDate("expires_on");
+    int approvedVersion = rs.getInt("approved_version");
+    Integer approved = rs.wasNull() ? null : approvedVersion;
+    return new NdaSummary(rs.getString("reference"), rs.getString("partner_code"), Status.valueOf(rs.getString("status")),
+        rs.getInt("latest_version"), approved, signed == null ? null : signed.toLocalDate(),
+        expires == null ? null : expires.toLocalDate());
+  }
+
   /** The partner's most recently executed NDA, in force or not (re-certification watches its term). */
   @Transactional(readOnly = true)
   public Optional<Execution> latestExecutedFor(String partnerCode) {

@@ -76,4 +76,8 @@ class DueDiligence {
     return new DueDiligenceAnswers(securityCertifications, accessControl, usesSubcontractors, incidentsFiveYears,
         dataLocation, staffTurnover, privacyRegime, findings);
   }
+
+  DueDiligenceView view() {
+    return new DueDiligenceView(answers(), riskTier, reviewerId, reviewedAt);
+  }
 }

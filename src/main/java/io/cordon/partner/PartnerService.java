@@ -131,6 +131,12 @@ public class PartnerService {
     return PartnerView.of(find(code));
   }
 
+  /** The partner's latest due-diligence review, with the tier it led to (if assessed yet). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<DueDiligenceView> dueDiligence(String code) {
+    return dueDiligence.findFirstByPartnerIdOrderByIdDesc(find(code).getId()).map(DueDiligence::view);
+  }
+
   @Transactional(readOnly = true)
   public boolean exists(String code) {
     return partners.findByCode(code).isPresent();

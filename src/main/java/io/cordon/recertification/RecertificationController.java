@@ -39,13 +39,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RecertificationController {
 
   /** How a period stands now. */
-  enum State { SCHEDULED, DUE, LATE, SUSPENDED, IN_REVIEW, COMPLETED, CANCELLED }
-
-  record CalendarEntry(String partnerCode, String partnerName, int periodNo, State state, Instant requestAt, Instant dueAt,
+  record CalendarEntry(String partnerCode, String partnerName, int periodNo, CalendarState state, Instant requestAt, Instant dueAt,
       Instant graceUntil, String dueLocal, long daysLate) {
   }
 
-  record PeriodView(long id, int periodNo, State state, int intervalMonths, String riskTier, Instant dueAt, String dueLocal,
+  record PeriodView(long id, int periodNo, CalendarState state, int intervalMonths, String riskTier, Instant dueAt, String dueLocal,
       Instant requestedAt, Instant attestedAt, String attestedBy, boolean late, Instant lapsedAt, List<String> flags,
       String reviewDecision, String reviewedBy, String reviewComment, Instant closedAt, List<AttestationLine> answers) {
   }
@@ -83,7 +81,7 @@ class RecertificationController {
   @Operation(summary = "Open periods due in [from, to) (default: the last year to the next 90 days), by due date; "
       + "state: SCHEDULED, DUE, LATE (past due, in grace), SUSPENDED (lapsed), IN_REVIEW")
   List<CalendarEntry> calendar(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
-      @RequestParam(required = false) Set<State> state, @RequestParam(required = false) String zone) {
+      @RequestParam(required = false) Set<CalendarState> state, @RequestParam(required = false) String zone) {
     Instant now = RecertificationService.now();
     Instant start = from != null ? from : now.minus(Duration.ofDays(365));
     Instant end = to != null ? to : now.plus(Duration.ofDays(90));
@@ -96,12 +94,12 @@ class RecertificationController {
     EnumSet<RecertificationStatus> open = EnumSet.of(RecertificationStatus.SCHEDULED, RecertificationStatus.REQUESTED,
         RecertificationStatus.LAPSED, RecertificationStatus.IN_REVIEW);
     for (Period p : service.calendar(open, start, end, MAX_ROWS)) {
-      State s = state(p, now);
+      CalendarState s = CalendarState.of(p, now);
       if (state != null && !state.isEmpty() && !state.contains(s)) {
         continue;
       }
       String name = names.computeIfAbsent(p.partnerCode(), c -> partners.resolve(c).legalName());
-      long late = s == State.LATE || s == State.SUSPENDED ? Duration.between(p.dueAt(), now).toDays() : 0;
+      long late = s == CalendarState.LATE || s == CalendarState.SUSPENDED ? Duration.between(p.dueAt(), now).toDays() : 0;
       entries.add(new CalendarEntry(p.partnerCode(), name, p.periodNo(), s, p.requestAt(), p.dueAt(), p.graceUntil(),
           LOCAL.format(p.dueAt().atZone(readerZone)), late));
     }
@@ -114,7 +112,7 @@ class RecertificationController {
   List<PeriodView> history(@PathVariable String code, @RequestParam(required = false) String zone) {
     ZoneId readerZone = zone(zone);
     Instant now = RecertificationService.now();
-    return service.periods(code).stream().map(p -> new PeriodView(p.id(), p.periodNo(), state(p, now), p.intervalMonths(),
+    return service.periods(code).stream().map(p -> new PeriodView(p.id(), p.periodNo(), CalendarState.of(p, now), p.intervalMonths(),
         p.riskTier(), p.dueAt(), LOCAL.format(p.dueAt().atZone(readerZone)), p.requestedAt(), p.attestedAt(),
         p.attestedBy(), p.late(), p.lapsedAt(), p.flags() == null ? List.of() : List.of(p.flags().split(",")),
         p.reviewDecision(), p.reviewedBy(), p.reviewComment(), p.closedAt(), service.answers(p.id()))).toList();
@@ -136,17 +134,6 @@ class RecertificationController {
         .toList();
     return new AttestationForm(period.id(), period.partnerCode(), period.periodNo(), period.dueAt(),
         LOCAL.format(period.dueAt().atZone(zone(zone))), items);
-  }
-
-  private static State state(Period p, Instant now) {
-    return switch (p.status()) {
-      case SCHEDULED -> State.SCHEDULED;
-      case REQUESTED -> now.isAfter(p.dueAt()) ? State.LATE : State.DUE;
-      case LAPSED -> State.SUSPENDED;
-      case IN_REVIEW -> State.IN_REVIEW;
-      case COMPLETED -> State.COMPLETED;
-      case CANCELLED -> State.CANCELLED;
-    };
   }
 
   private ZoneId zone(String requested) {

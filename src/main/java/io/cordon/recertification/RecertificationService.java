@@ -344,7 +344,8 @@ public class RecertificationService {
     return map;
   }
 
-  static Instant now() {
+  /** The engine's clock, to the second: what "now" is for due dates and lateness. */
+  public static Instant now() {
     return ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
   }
 

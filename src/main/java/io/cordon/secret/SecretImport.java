@@ -53,7 +53,7 @@ import org.springframework.web.multipart.MultipartFile;
  * 10,000 rows in a fraction of that time. The columns are mapped with the entity's own converters.
  */
 @Service
-class SecretImport {
+public class SecretImport {
 
   private static final Logger log = LoggerFactory.getLogger(SecretImport.class);
 
@@ -88,7 +88,8 @@ class SecretImport {
   private record Parsed(SheetRow row, SecretDetails details, String code) {
   }
 
-  ImportReport importFile(MultipartFile file, ImportMode mode) {
+  /** The import behind {@code POST /api/secrets/import}, for the console's upload form too. */
+  public ImportReport importFile(MultipartFile file, ImportMode mode) {
     CordonUser user = currentUser.get();
     service.checkCanCreate(user);
     try (UploadedSpreadsheet upload = UploadedSpreadsheet.of(file, limits)) {

@@ -37,9 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it, the next re-certification date set, and {@link PartnerOnboarded} published (which starts the process).
  */
 @Component
-class RecertificationFixture {
+public class RecertificationFixture {
 
-  record Partner(String code, String contactEmail, String ndaReference, List<String> secretCodes, List<Long> disclosureIds,
+  public record Partner(String code, String contactEmail, String ndaReference, List<String> secretCodes, List<Long> disclosureIds,
       ProcessInstance process) {
   }
 
@@ -68,7 +68,7 @@ class RecertificationFixture {
   }
 
   /** One secret per classification given, each disclosed to the new partner for the named permitted recipients. */
-  Partner activePartner(RiskTier tier, int monthsToFirstDue, List<String> permitted, Classification... classifications) {
+  public Partner activePartner(RiskTier tier, int monthsToFirstDue, List<String> permitted, Classification... classifications) {
     List<List<String>> each = new ArrayList<>();
     for (int i = 0; i < classifications.length; i++) {
       each.add(permitted);
@@ -77,7 +77,7 @@ class RecertificationFixture {
   }
 
   /** As {@link #activePartner}, with the permitted recipients of each disclosure, in the order of the classifications. */
-  Partner activePartnerWithRecipients(RiskTier tier, int monthsToFirstDue, List<List<String>> permittedEach,
+  public Partner activePartnerWithRecipients(RiskTier tier, int monthsToFirstDue, List<List<String>> permittedEach,
       Classification... classifications) {
     String run = UUID.randomUUID().toString().substring(0, 8);
     String contact = "jo-" + run + "@partner.example";
