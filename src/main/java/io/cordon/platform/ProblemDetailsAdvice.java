@@ -76,6 +76,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available", e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "File expected",
+        "Send the file as multipart/form-data in a part named 'file'.");
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     List<Map<String, String>> errors = e.getConstraintViolations().stream()
