@@ -1,6 +1,7 @@
 package io.cordon.disclosure;
 
 import io.cordon.identity.Roles;
+import io.cordon.platform.SortableProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,6 +37,9 @@ class DisclosureController {
 
   record StatusChange(@NotNull DisclosureStatus status, @Size(max = 500) String reason) {
   }
+
+  /** Sortable by the disclosure's own dates and state: never by an attribute of the secret or partner. */
+  static final SortableProperties SORTABLE = SortableProperties.of("id", "status", "requestedAt", "disclosedAt", "closedAt");
 
   private final DisclosureService service;
 
@@ -83,7 +87,7 @@ class DisclosureController {
   @Operation(summary = "Who holds (or held) secret X; filter with status=DISCLOSED&status=SUSPENDED for current holders")
   Page<HolderView> holders(@PathVariable String code, @RequestParam(required = false) List<DisclosureStatus> status,
       @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-    return service.holders(code, status, page);
+    return service.holders(code, status, SORTABLE.check(page));
   }
 
   @GetMapping("/api/partners/{code}/disclosures")
@@ -91,6 +95,6 @@ class DisclosureController {
   @Operation(summary = "What partner P holds (or held); filter by status")
   Page<HoldingView> holdings(@PathVariable String code, @RequestParam(required = false) List<DisclosureStatus> status,
       @PageableDefault(size = 20, sort = "id", direction = Sort.Direction.DESC) Pageable page) {
-    return service.holdings(code, status, page);
+    return service.holdings(code, status, SORTABLE.check(page));
   }
 }

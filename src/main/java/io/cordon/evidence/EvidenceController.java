@@ -22,10 +22,12 @@ class EvidenceController {
 
   private final ChainVerifier verifier;
   private final EvidenceChain chain;
+  private final EvidenceRedaction redaction;
 
-  EvidenceController(ChainVerifier verifier, EvidenceChain chain) {
+  EvidenceController(ChainVerifier verifier, EvidenceChain chain, EvidenceRedaction redaction) {
     this.verifier = verifier;
     this.chain = chain;
+    this.redaction = redaction;
   }
 
   @GetMapping("/verify")
@@ -41,11 +43,11 @@ class EvidenceController {
   List<EvidenceEvent> events(@RequestParam(required = false) String secret, @RequestParam(required = false) String partner,
       @RequestParam(defaultValue = "0") @Min(0) long after, @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     if (secret != null) {
-      return chain.forSecret(secret, limit);
+      return redaction.forReader(chain.forSecret(secret, limit));
     }
     if (partner != null) {
-      return chain.forPartner(partner, limit);
+      return redaction.forReader(chain.forPartner(partner, limit));
     }
-    return chain.page(after, limit);
+    return redaction.forReader(chain.page(after, limit));
   }
 }

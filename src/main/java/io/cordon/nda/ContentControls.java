@@ -85,8 +85,9 @@ final class ContentControls {
           + "generated. Record the missing data (for a partner: in the partner register) and generate again.");
     }
     List<Object> inner = sdt.getSdtContent() == null ? List.of() : sdt.getSdtContent().getContent();
-    R run = DocumentType.MULTI_LINE_FIELDS.contains(tag) ? linesRun(value, visibleCopy(firstRunProperties(inner)))
-        : textRun(value, visibleCopy(firstRunProperties(inner)));
+    String safe = inert(value);
+    R run = DocumentType.MULTI_LINE_FIELDS.contains(tag) ? linesRun(safe, visibleCopy(firstRunProperties(inner)))
+        : textRun(safe, visibleCopy(firstRunProperties(inner)));
     if (sdt instanceof SdtRun) {
       return List.of(run);
     }
@@ -102,6 +103,27 @@ final class ContentControls {
       return List.of(cell);
     }
     return List.of(paragraph);
+  }
+
+  /**
+   * A value as it is inserted, unable to change the text around it: bidirectional formatting characters are dropped
+   * (a name ending in U+202E would print the rest of the line reversed), and a value holding right-to-left letters is
+   * isolated (U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE), so its direction stays inside it.
+   */
+  static String inert(String value) {
+    StringBuilder b = new StringBuilder(value.length() + 2);
+    boolean rightToLeft = false;
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      i += Character.charCount(c);
+      if (io.cordon.platform.PlainText.Validator.isBidiControl(c)) {
+        continue;
+      }
+      byte direction = Character.getDirectionality(c);
+      rightToLeft |= direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;
+      b.appendCodePoint(c);
+    }
+    return rightToLeft ? "\u2068" + b + "\u2069" : b.toString();
   }
 
   static R textRun(String value, RPr properties) {

@@ -1,6 +1,7 @@
 package io.cordon.partner;
 
 import io.cordon.identity.Roles;
+import io.cordon.platform.SortableProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -35,6 +36,9 @@ class PartnerController {
   record StatusChange(@NotNull PartnerStatus status, @Size(max = 500) String reason) {
   }
 
+  static final SortableProperties SORTABLE = SortableProperties.of("code", "legalName", "nativeName", "country", "type",
+      "status", "riskTier", "nextRecertification", "createdAt", "updatedAt");
+
   private final PartnerService service;
 
   PartnerController(PartnerService service) {
@@ -47,7 +51,7 @@ class PartnerController {
       @RequestParam(required = false) String country, @RequestParam(required = false) RiskTier riskTier,
       @RequestParam(required = false) @Size(max = 100) String q,
       @PageableDefault(size = 50, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
-    return service.search(new PartnerFilter(status, type, country, riskTier, q), page);
+    return service.search(new PartnerFilter(status, type, country, riskTier, q), SORTABLE.check(page));
   }
 
   @GetMapping("/{code}")

@@ -76,6 +76,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available", e.getMessage());
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e) {
+    return problem(HttpStatus.BAD_REQUEST, "File expected",
+        "Send the file as multipart/form-data in a part named 'file'.");
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ProblemDetail constraintViolation(ConstraintViolationException e) {
     List<Map<String, String>> errors = e.getConstraintViolations().stream()
@@ -133,6 +139,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Unknown field",
           "The field '" + unknown.getPropertyName() + "' is not part of this request. Cordon stores metadata only: "
               + "never send a secret's content or attachments."));
+    }
+    if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse
+        && parse.getOriginalMessage() != null && parse.getOriginalMessage().startsWith("Duplicate field")) {
+      java.util.regex.Matcher name = java.util.regex.Pattern.compile("'(.{0,100})'").matcher(parse.getOriginalMessage());
+      String field = name.find() ? name.group(1) : "?";
+      return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Duplicate field",
+          "The field '" + field + "' appears more than once in the request body. Send each field once."));
     }
     if (e.getCause() instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
       String field = invalid.getPath().get(invalid.getPath().size() - 1).getFieldName();

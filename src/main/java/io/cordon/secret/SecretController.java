@@ -50,7 +50,7 @@ class SecretController {
       @RequestParam(required = false) Classification classification, @RequestParam(required = false) SecretCategory category,
       @RequestParam(required = false) String owner, @RequestParam(required = false) @Size(max = 100) String q,
       @PageableDefault(size = 50, sort = "code", direction = Sort.Direction.ASC) Pageable page) {
-    return service.search(new SecretFilter(status, classification, category, owner, q), page);
+    return service.search(new SecretFilter(status, classification, category, owner, q), SecretService.SORTABLE.check(page));
   }
 
   @GetMapping("/{code}")

@@ -71,7 +71,8 @@ class SecretExport {
     if (f.classification() != null) filter.put("classification", f.classification().name());
     if (f.category() != null) filter.put("category", f.category().name());
     if (f.ownerId() != null) filter.put("owner", f.ownerId());
-    if (f.q() != null) filter.put("q", f.q());
+    // The search text may be a title the evidence's readers may not see: its hash identifies it, the text stays out.
+    if (f.q() != null) filter.put("qSha256", io.cordon.evidence.CanonicalJson.sha256Hex(f.q()));
     return filter;
   }
 

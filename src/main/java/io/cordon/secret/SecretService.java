@@ -12,6 +12,7 @@ import io.cordon.platform.Countries;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.InvalidInputException.Violation;
 import io.cordon.platform.NotFoundException;
+import io.cordon.platform.SortableProperties;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
@@ -40,6 +41,14 @@ public class SecretService {
 
   static final String CODE_PREFIX = "TS-";
   static final String SEQUENCE = "secret";
+  /** What /api/secrets may be sorted by. */
+  static final SortableProperties SORTABLE = SortableProperties.of("code", "title", "category", "classification", "ownerId",
+      "status", "createdAt", "updatedAt");
+  /**
+   * Attributes of a crown jewel that only its owner, security and admins see (docs/security.md): a caller not entitled
+   * to it cannot filter by them, and sorting by them orders its rows by code only.
+   */
+  static final java.util.Set<String> HIDDEN = java.util.Set.of("title", "summary", "category", "ownerId", "createdAt", "updatedAt");
 
   private final TradeSecretRepository secrets;
   private final CodeSequences codes;
@@ -109,7 +118,13 @@ public class SecretService {
   @Transactional(readOnly = true)
   public Page<SecretView> search(SecretFilter filter, Pageable page) {
     CordonUser user = currentUser.get();
-    return secrets.findAll(matching(filter, user), page).map(s -> SecretAccess.view(user, s));
+    boolean hiddenSort = page.getSort().stream().anyMatch(o -> HIDDEN.contains(o.getProperty()));
+    if (SecretAccess.isPrivileged(user) || !hiddenSort) {
+      return secrets.findAll(matching(filter, user), page).map(s -> SecretAccess.view(user, s));
+    }
+    Pageable unsorted = org.springframework.data.domain.PageRequest.of(page.getPageNumber(), page.getPageSize());
+    return secrets.findAll(matching(filter, user).and(orderedFor(page.getSort(), user)), unsorted)
+        .map(s -> SecretAccess.view(user, s));
   }
 
   /** Secrets by code for other modules; fails naming every unknown code. */
@@ -199,21 +214,58 @@ public class SecretService {
     return List.copyOf(changed);
   }
 
+  /** Rows the caller may see in full: not a crown jewel, or one the caller owns (privileged callers see all). */
+  private static Predicate visibleTo(jakarta.persistence.criteria.Root<TradeSecret> root,
+      jakarta.persistence.criteria.CriteriaBuilder cb, CordonUser user) {
+    return cb.or(cb.notEqual(root.get("classification"), Classification.CROWN_JEWEL), cb.equal(root.get("ownerId"), user.id()));
+  }
+
+  /**
+   * The requested order for a caller not entitled to every row: a hidden attribute orders only the rows the caller may
+   * see; the others sort as if it were empty, among themselves by code, so their position reveals nothing of it.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Specification<TradeSecret> orderedFor(org.springframework.data.domain.Sort sort, CordonUser user) {
+    return (root, query, cb) -> {
+      if (query.getResultType() == Long.class || query.getResultType() == long.class) {
+        return null; // the count query
+      }
+      List<jakarta.persistence.criteria.Order> orders = new ArrayList<>();
+      for (org.springframework.data.domain.Sort.Order o : sort) {
+        jakarta.persistence.criteria.Expression attribute = root.get(o.getProperty());
+        jakarta.persistence.criteria.Expression key = HIDDEN.contains(o.getProperty())
+            ? cb.selectCase().when(visibleTo(root, cb, user), attribute).otherwise(cb.nullLiteral(attribute.getJavaType()))
+            : attribute;
+        orders.add(o.isAscending() ? cb.asc(key) : cb.desc(key));
+      }
+      orders.add(cb.asc(root.get("code")));
+      query.orderBy(orders);
+      return null;
+    };
+  }
+
   private static Specification<TradeSecret> matching(SecretFilter f, CordonUser user) {
     return (root, query, cb) -> {
       List<Predicate> all = new ArrayList<>();
+      boolean privileged = SecretAccess.isPrivileged(user);
       if (f.status() != null) all.add(cb.equal(root.get("status"), f.status()));
       if (f.classification() != null) all.add(cb.equal(root.get("classification"), f.classification()));
-      if (f.category() != null) all.add(cb.equal(root.get("category"), f.category()));
-      if (f.ownerId() != null) all.add(cb.equal(root.get("ownerId"), f.ownerId()));
+      // A crown jewel the caller may not see never matches on an attribute the caller may not see.
+      if (f.category() != null) {
+        Predicate p = cb.equal(root.get("category"), f.category());
+        all.add(privileged ? p : cb.and(p, visibleTo(root, cb, user)));
+      }
+      if (f.ownerId() != null) {
+        Predicate p = cb.equal(root.get("ownerId"), f.ownerId());
+        all.add(privileged ? p : cb.and(p, visibleTo(root, cb, user)));
+      }
       if (f.q() != null && !f.q().isBlank()) {
         String like = "%" + f.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         Predicate codeMatches = cb.like(cb.lower(root.get("code")), like, '\\');
         Predicate titleMatches = cb.like(cb.lower(root.get("title")), like, '\\');
-        if (!SecretAccess.isPrivileged(user)) {
+        if (!privileged) {
           // A title search must not reveal what a crown jewel the caller may not see is about.
-          titleMatches = cb.and(titleMatches, cb.or(cb.notEqual(root.get("classification"), Classification.CROWN_JEWEL),
-              cb.equal(root.get("ownerId"), user.id())));
+          titleMatches = cb.and(titleMatches, visibleTo(root, cb, user));
         }
         all.add(cb.or(codeMatches, titleMatches));
       }

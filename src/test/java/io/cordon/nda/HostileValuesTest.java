@@ -24,7 +24,7 @@ class HostileValuesTest {
         "A < B & C > D Ltd", "\"Quoted\" & 'single' Ltd", "Tricky ]]> Ltd", "<![CDATA[x]]>", "${x} and #{y} and {{nda.termMonths}}",
         "Evil</w:t></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>INCLUDETEXT \"c:\\\\x\"</w:instrText></w:r><w:r><w:t>",
         "<w:hyperlink r:id=\"rId99\"><w:r><w:t>click</w:t></w:r></w:hyperlink>", "<w:vanish/>hidden",
-        "\u202Egnp.exe Ltd\u202C", "Zero\u200Bwidth\u200C\u200D\uFEFFjoiners", "Emoji 🔐👩‍💻🇨🇳 Ltd", "深圳市前海𠮷野家科技有限公司",
+        "Zero\u200Bwidth\u200C\u200D\uFEFFjoiners", "Emoji 🔐👩‍💻🇨🇳 Ltd", "深圳市前海𠮷野家科技有限公司",
         "Tab\tand\nnewline\r\nLtd", "&amp; already &lt;escaped&gt;", "x".repeat(10_000));
   }
 
@@ -53,6 +53,27 @@ class HostileValuesTest {
     for (String structure : List.of("<w:fldChar", "<w:instrText", "<w:fldSimple", "<w:hyperlink", "<w:vanish", "<w:specVanish", "<w:sdt")) {
       assertThat(xml).as(structure).doesNotContain(structure);
     }
+  }
+
+  static final String BIDI_CONTROLS = "[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\u202Egnp.exe Ltd\u202C", "Acme Ltd\u202E", "\u2067Iso\u2069 \u200F\u200E\u061C Ltd", "\u202B\u202A\u202D x"})
+  void bidiControlsInAValueAreDroppedSoTheTextAroundItKeepsItsDirection(String value) {
+    String clean = value.replaceAll(BIDI_CONTROLS, "");
+    byte[] docx = render(value);
+    List<String> texts = DocxTexts.textNodes(docx);
+    assertThat(texts.stream().filter(clean::equals)).hasSize(3);
+    assertThat(texts).contains("Purpose: " + clean, "Addr " + clean);
+    assertThat(texts).noneMatch(t -> t.matches(".*" + BIDI_CONTROLS + ".*"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aRightToLeftValueIsIsolatedSoItsDirectionStaysInsideIt() {
+    String hebrew = "\u05E9\u05D5\u05EA\u05E3 \u05D1\u05E2\"\u05DE 42";
+    List<String> texts = DocxTexts.textNodes(render(hebrew));
+    assertThat(texts.stream().filter(("\u2068" + hebrew + "\u2069")::equals)).hasSize(3);
+    assertThat(texts).contains("\u2068Purpose: " + hebrew + "\u2069", "\u2068Addr " + hebrew + "\u2069");
   }
 
   @ParameterizedTest
