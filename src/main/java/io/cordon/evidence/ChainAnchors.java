@@ -88,8 +88,8 @@ public class ChainAnchors {
     return anchor(tsaUrl == null ? null : URI.create(tsaUrl));
   }
 
-  /** Anchors the current head, time-stamped by the authority at {@code tsa} (null: none). */
-  Optional<Recorded> anchor(URI tsa) {
+  /** Anchors the current head, time-stamped by the authority at {@code tsa} (null: none), whatever is configured. */
+  public Optional<Recorded> anchor(URI tsa) {
     EvidenceChain.Head head = chain.head();
     if (head.seq() == 0 || latest().map(a -> a.eventSeq() == head.seq()).orElse(false)) {
       return Optional.empty();

@@ -35,35 +35,42 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
  * An RFC 3161 time-stamp authority inside the test JVM (BouncyCastle's token generator behind the JDK's HTTP server),
- * so that anchoring is tested end to end without the network. Its certificate is self-signed, with the critical
- * time-stamping extended key usage that {@code openssl ts -verify} requires.
+ * so that anchoring is tested end to end without the network. Its certificate is issued by a test root CA and has
+ * the critical time-stamping extended key usage that {@code openssl ts -verify} requires.
  */
-final class TestTimestampAuthority implements AutoCloseable {
+public final class TestTimestampAuthority implements AutoCloseable {
 
   private final HttpServer server;
   private final X509CertificateHolder certificate;
   private final AtomicLong serial = new AtomicLong(1);
   private final TimeStampTokenGenerator tokens;
 
-  TestTimestampAuthority() throws Exception {
+  public TestTimestampAuthority() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
-    KeyPair keys = generator.generateKeyPair();
-    X500Name name = new X500Name("CN=Cordon Test TSA, O=Cordon Tests");
+    KeyPair caKeys = generator.generateKeyPair();
+    KeyPair tsaKeys = generator.generateKeyPair();
+    X500Name caName = new X500Name("CN=Cordon Test Root CA, O=Cordon Tests");
+    X500Name tsaName = new X500Name("CN=Cordon Test TSA, O=Cordon Tests");
     Instant now = Instant.now();
-    JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-        Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(365, ChronoUnit.DAYS)), name, keys.getPublic());
-    builder.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-    builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
-    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-    var signer = new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
-    certificate = builder.build(signer);
-    tokens = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", keys.getPrivate(),
-        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(certificate)),
+    Date from = Date.from(now.minus(1, ChronoUnit.DAYS));
+    Date to = Date.from(now.plus(365, ChronoUnit.DAYS));
+    JcaX509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, BigInteger.ONE, from, to, caName, caKeys.getPublic());
+    ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+    ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    certificate = ca.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate()));
+    JcaX509v3CertificateBuilder tsa = new JcaX509v3CertificateBuilder(caName, BigInteger.TWO, from, to, tsaName, tsaKeys.getPublic());
+    tsa.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+    tsa.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+    tsa.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+    X509CertificateHolder tsaCertificate = tsa.build(new JcaContentSignerBuilder("SHA256withRSA").build(caKeys.getPrivate()));
+    tokens = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withRSA", tsaKeys.getPrivate(),
+        new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(tsaCertificate)),
         new JcaDigestCalculatorProviderBuilder().build().get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
             org.bouncycastle.asn1.oiw.OIWObjectIdentifiers.idSHA1)),
         new org.bouncycastle.asn1.ASN1ObjectIdentifier("1.2.3.4.1"));
-    tokens.addCertificates(new JcaCertStore(List.of(certificate)));
+    // The token carries the authority's certificate and its root, as many public authorities do.
+    tokens.addCertificates(new JcaCertStore(List.of(tsaCertificate, certificate)));
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/tsa", exchange -> {
       try (InputStream in = exchange.getRequestBody(); OutputStream out = exchange.getResponseBody()) {
@@ -81,11 +88,12 @@ final class TestTimestampAuthority implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
   }
 
-  String certificatePem() throws IOException {
+  /** The root CA certificate, as a verifier would obtain it from the authority. */
+  public String certificatePem() throws IOException {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       writer.writeObject(certificate);
