@@ -225,6 +225,29 @@ public class EvidenceChain {
         EvidenceChain::map, partnerCode, limit);
   }
 
+  /** Events that concern an NDA, newest first. */
+  @Transactional(readOnly = true)
+  public List<EvidenceEvent> forNda(String ndaReference, int limit) {
+    return jdbc.query("select " + COLUMNS + " from evidence_event where nda_reference = ? order by seq desc limit ?",
+        EvidenceChain::map, ndaReference, limit);
+  }
+
+  /** One link of the chain without its content: what a pack needs to show where its events sit in the chain. */
+  public record Link(long seq, String prevHash, String hash) {
+  }
+
+  /** The links from {@code fromSeq} to {@code toSeq}, both included, in order. */
+  @Transactional(readOnly = true)
+  public List<Link> links(long fromSeq, long toSeq) {
+    return jdbc.query("select seq, prev_hash, hash from evidence_event where seq between ? and ? order by seq",
+        (rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3)), fromSeq, toSeq);
+  }
+
+  /** The sequence number of the newest event. */
+  public long headSeq() {
+    return head().seq();
+  }
+
   Head head() {
     return jdbc.queryForObject("select last_seq, last_hash from evidence_chain_head where id = 1",
         (rs, n) -> new Head(rs.getLong(1), rs.getString(2)));

@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,11 +25,29 @@ class EvidenceController {
   private final ChainVerifier verifier;
   private final EvidenceChain chain;
   private final EvidenceRedaction redaction;
+  private final ChainAnchors anchors;
 
-  EvidenceController(ChainVerifier verifier, EvidenceChain chain, EvidenceRedaction redaction) {
+  EvidenceController(ChainVerifier verifier, EvidenceChain chain, EvidenceRedaction redaction, ChainAnchors anchors) {
     this.verifier = verifier;
     this.chain = chain;
     this.redaction = redaction;
+    this.anchors = anchors;
+  }
+
+  @GetMapping("/anchors/verify")
+  @PreAuthorize(Roles.SECURITY_OR_ADMINS)
+  @Operation(summary = "Walk the chain and check it against its anchors: the newest anchor it still matches, and any it no longer matches")
+  AnchorVerification verifyAnchors() {
+    return anchors.verify();
+  }
+
+  @PostMapping("/anchors")
+  @PreAuthorize(Roles.SECURITY_OR_ADMINS)
+  @Operation(summary = "Anchor the chain head now (time-stamped if a time-stamp authority is configured); 204 if nothing is new")
+  ResponseEntity<AnchorVerification.Anchor> anchorNow() {
+    return anchors.anchor().map(a -> ResponseEntity.ok(new AnchorVerification.Anchor(a.eventSeq(), a.anchoredSeq(),
+        a.anchoredHash(), a.timestampedAt().orElse(a.recordedAt()), a.token() != null, a.tsa())))
+        .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
   @GetMapping("/verify")

@@ -17,10 +17,11 @@ import org.springframework.stereotype.Component;
 /**
  * PDF for reading in the browser, by LibreOffice in headless mode (docx4j's own PDF export needs FOP and renders CJK
  * text and tables less faithfully). Each conversion runs in a private profile directory with a time limit; at most
- * one runs at a time per node. Without LibreOffice the PDF endpoint answers 503 and says what to install.
+ * one runs at a time per node. Without LibreOffice the PDF endpoint answers 503 and says what to install. Also renders
+ * the evidence report of an evidence pack.
  */
 @Component
-class PdfRenderer {
+public class PdfRenderer {
 
   private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
   private static final List<String> KNOWN_LOCATIONS = List.of("/usr/bin/soffice", "/usr/local/bin/soffice",
@@ -38,11 +39,11 @@ class PdfRenderer {
     log.info(soffice == null ? "PDF rendering unavailable: LibreOffice (soffice) not found" : "PDF rendering by LibreOffice at {}", soffice);
   }
 
-  boolean available() {
+  public boolean available() {
     return soffice != null;
   }
 
-  byte[] toPdf(byte[] docx) {
+  public byte[] toPdf(byte[] docx) {
     if (soffice == null) {
       throw new ServiceUnavailableException("PDF rendering is not available on this server: LibreOffice is not installed. "
           + "Download the .docx instead, or ask an administrator to install LibreOffice (or set cordon.nda.pdf.soffice).");

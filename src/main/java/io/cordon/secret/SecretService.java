@@ -149,6 +149,21 @@ public class SecretService {
     return secrets.existsByCode(code);
   }
 
+  /**
+   * The protection measures recorded for a secret, whoever asks: facts for the reasonable-measures scorecard, which
+   * reveal nothing of what a crown jewel is about.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Set<ProtectionMeasure> protectionMeasures(String code) {
+    return find(code).details().measures();
+  }
+
+  /** Codes of every secret in the register, in code order (for register-wide evaluations). */
+  @Transactional(readOnly = true)
+  public List<String> allCodes() {
+    return entityManager.createQuery("select s.code from TradeSecret s order by s.code", String.class).getResultList();
+  }
+
   /** Whether the current user may see the secret's title and summary (for views built by other modules). */
   public boolean canSeeDetails(SecretRef secret) {
     return SecretAccess.canSeeDetails(currentUser.get(), secret.classification(), secret.ownerId());

@@ -1,0 +1,41 @@
+package io.cordon.dispute;
+
+import io.cordon.identity.CordonGroups;
+import io.cordon.identity.CordonUser;
+import io.cordon.identity.CurrentUser;
+import io.cordon.secret.SecretService;
+import io.cordon.secret.SecretView;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may have a secret's evidence (its pack, its scorecard): its owner, {@code legal}, {@code security} and
+ * {@code admins}; for a crown jewel only its owner, {@code security} and {@code admins}, as for its details.
+ */
+@Component
+class EvidenceAccess {
+
+  private final SecretService secrets;
+  private final CurrentUser currentUser;
+
+  EvidenceAccess(SecretService secrets, CurrentUser currentUser) {
+    this.secrets = secrets;
+    this.currentUser = currentUser;
+  }
+
+  /** The secret as the caller may see it; refused unless the caller may have its evidence. */
+  SecretView checkSecret(String code) {
+    SecretView secret = secrets.get(code);
+    CordonUser user = currentUser.get();
+    // Redacted: a crown jewel and the caller is not its owner, security or admins (legal included).
+    if (secret.redacted()) {
+      throw new AccessDeniedException("The evidence of crown jewel " + code + " is for its owner, security and admins only.");
+    }
+    boolean entitled = user.isMemberOf(CordonGroups.LEGAL) || user.isMemberOf(CordonGroups.SECURITY)
+        || user.isMemberOf(CordonGroups.ADMINS) || user.id().equals(secret.ownerId());
+    if (!entitled) {
+      throw new AccessDeniedException("The evidence of " + code + " is for its owner, legal, security and admins only.");
+    }
+    return secret;
+  }
+}

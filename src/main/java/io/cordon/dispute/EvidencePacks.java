@@ -1,0 +1,475 @@
+package io.cordon.dispute;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.cordon.disclosure.DisclosureService;
+import io.cordon.disclosure.HolderView;
+import io.cordon.disclosure.HoldingView;
+import io.cordon.evidence.CanonicalJson;
+import io.cordon.evidence.ChainAnchors;
+import io.cordon.evidence.EvidenceChain;
+import io.cordon.evidence.EvidenceEvent;
+import io.cordon.evidence.EvidenceRecord;
+import io.cordon.identity.CurrentUser;
+import io.cordon.nda.CertificateService;
+import io.cordon.nda.NdaLifecycle;
+import io.cordon.nda.NdaRecords;
+import io.cordon.nda.NdaService;
+import io.cordon.nda.PdfRenderer;
+import io.cordon.partner.PartnerService;
+import io.cordon.partner.PartnerView;
+import io.cordon.platform.NotFoundException;
+import io.cordon.platform.ServiceUnavailableException;
+import io.cordon.secret.SecretView;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds evidence packs: one ZIP per secret, partner or NDA that a lawyer can hand over and anyone can check without
+ * Cordon (see {@code docs/evidence.md}). Everything is read in one read-only transaction, so the pack is one
+ * consistent moment of the register and the chain; building it appends {@code EVIDENCE_PACK_BUILT}, which records
+ * the SHA-256 of the pack's manifest in the chain.
+ */
+@Service
+public class EvidencePacks {
+
+  public enum Kind { SECRET, PARTNER, NDA }
+
+  public record Subject(Kind kind, String code) {
+  }
+
+  public record Pack(String fileName, byte[] zip, String manifestSha256, int files) {
+  }
+
+  static final String EVENT = "EVIDENCE_PACK_BUILT";
+  private static final int PAGE = 1000;
+  private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final EvidenceChain chain;
+  private final ChainAnchors anchors;
+  private final EvidenceAccess access;
+  private final PartnerService partners;
+  private final DisclosureService disclosures;
+  private final NdaService ndas;
+  private final NdaLifecycle lifecycle;
+  private final CertificateService certificates;
+  private final PdfRenderer pdf;
+  private final Measures measures;
+  private final CurrentUser currentUser;
+  private final TransactionTemplate reading;
+  private final TransactionTemplate writing;
+
+  EvidencePacks(EvidenceChain chain, ChainAnchors anchors, EvidenceAccess access, PartnerService partners,
+      DisclosureService disclosures, NdaService ndas, NdaLifecycle lifecycle, CertificateService certificates, PdfRenderer pdf,
+      Measures measures, CurrentUser currentUser, PlatformTransactionManager transactions) {
+    this.chain = chain;
+    this.anchors = anchors;
+    this.access = access;
+    this.partners = partners;
+    this.disclosures = disclosures;
+    this.ndas = ndas;
+    this.lifecycle = lifecycle;
+    this.certificates = certificates;
+    this.pdf = pdf;
+    this.measures = measures;
+    this.currentUser = currentUser;
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
+    this.writing = new TransactionTemplate(transactions);
+  }
+
+  /** What a pack is made of, read in one transaction. */
+  private record Contents(Subject subject, String title, String coverage, List<EvidenceEvent> events,
+      List<Map<String, String>> recipients, List<String> ndaReferences, Scorecard scorecard, String summary) {
+  }
+
+  public Pack build(Subject subject) {
+    Instant builtAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
+    String builtBy = currentUser.get().id();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    reading.executeWithoutResult(s -> gather(subject, files, manifest, builtAt, builtBy));
+    files.put("verify.sh", verifyScript());
+    List<Map<String, Object>> listed = new ArrayList<>();
+    files.forEach((path, bytes) -> listed.add(Map.of("path", path, "sha256", CanonicalJson.sha256Hex(bytes), "bytes", bytes.length)));
+    manifest.put("files", listed);
+    byte[] manifestBytes = json(manifest, true);
+    String manifestSha = CanonicalJson.sha256Hex(manifestBytes);
+    byte[] zip = zip(manifestBytes, files);
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("kind", subject.kind().name());
+    facts.put("code", subject.code());
+    facts.put("files", files.size() + 1);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> segment = (Map<String, Object>) manifest.get("chainSegment");
+    facts.put("firstSeq", segment.get("firstSeq"));
+    facts.put("lastSeq", segment.get("lastSeq"));
+    EvidenceRecord record = EvidenceRecord.of(EVENT).nda(subject.kind() == Kind.NDA ? subject.code() : null, manifestSha).payload(facts);
+    EvidenceRecord event = switch (subject.kind()) {
+      case SECRET -> record.secrets(List.of(subject.code()));
+      case PARTNER -> record.partner(subject.code());
+      case NDA -> record;
+    };
+    writing.executeWithoutResult(s -> chain.append(event));
+    return new Pack("cordon-evidence-" + subject.code() + "-" + builtAt.toString().replace(":", "") + ".zip", zip, manifestSha,
+        files.size() + 1);
+  }
+
+  private void gather(Subject subject, Map<String, byte[]> files, Map<String, Object> manifest, Instant builtAt, String builtBy) {
+    Contents c = switch (subject.kind()) {
+      case SECRET -> secret(subject);
+      case PARTNER -> partner(subject);
+      case NDA -> nda(subject);
+    };
+    List<EvidenceEvent> events = c.events();
+    Map<String, Object> segment = new LinkedHashMap<>();
+    Map<String, Object> anchorFacts = null;
+    Optional<ChainAnchors.Recorded> anchor = anchors.latest();
+    StringBuilder eventLines = new StringBuilder(events.size() * 700);
+    for (EvidenceEvent e : events) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("seq", e.seq());
+      line.put("type", e.type());
+      line.put("occurredAt", e.occurredAt().toString());
+      line.put("prevHash", e.prevHash());
+      line.put("hash", e.hash());
+      line.put("canonical", e.canonical());
+      eventLines.append(new String(json(line, false), StandardCharsets.UTF_8)).append('\n');
+    }
+    files.put("events.jsonl", eventLines.toString().getBytes(StandardCharsets.UTF_8));
+    String chainText = "no events";
+    String anchorText = "none: no anchor covers these events yet";
+    if (!events.isEmpty()) {
+      long first = events.get(0).seq();
+      long last = events.get(events.size() - 1).seq();
+      if (anchor.isPresent() && anchor.get().anchoredSeq() >= first) {
+        last = Math.max(last, anchor.get().anchoredSeq());
+      }
+      List<EvidenceChain.Link> links = chain.links(first, last);
+      StringBuilder linkLines = new StringBuilder(links.size() * 160);
+      for (EvidenceChain.Link l : links) {
+        linkLines.append("{\"seq\":").append(l.seq()).append(",\"prevHash\":\"").append(l.prevHash()).append("\",\"hash\":\"")
+            .append(l.hash()).append("\"}\n");
+      }
+      files.put("chain.jsonl", linkLines.toString().getBytes(StandardCharsets.UTF_8));
+      segment.put("firstSeq", first);
+      segment.put("firstHash", links.get(0).hash());
+      segment.put("lastSeq", last);
+      segment.put("lastHash", links.get(links.size() - 1).hash());
+      segment.put("events", events.size());
+      segment.put("links", links.size());
+      chainText = events.size() + " events of the subject between chain positions " + first + " and " + last + " (" + links.size()
+          + " links); last hash " + links.get(links.size() - 1).hash();
+      if (anchor.isPresent() && anchor.get().anchoredSeq() >= first) {
+        ChainAnchors.Recorded a = anchor.get();
+        anchorFacts = new LinkedHashMap<>();
+        anchorFacts.put("eventSeq", a.eventSeq());
+        anchorFacts.put("anchoredSeq", a.anchoredSeq());
+        anchorFacts.put("anchoredHash", a.anchoredHash());
+        anchorFacts.put("recordedAt", a.recordedAt().toString());
+        anchorFacts.put("tsa", a.tsa());
+        files.put("anchor/anchored-hash.txt", a.anchoredHash().getBytes(StandardCharsets.US_ASCII));
+        if (a.token() != null) {
+          Instant at = a.timestampedAt().orElseThrow();
+          anchorFacts.put("timestampedAt", at.toString());
+          anchorFacts.put("token", "anchor/anchor.tsr");
+          files.put("anchor/anchor.tsr", a.token());
+          files.put("anchor/tsa-certs.pem", a.tokenCertificatesPem().getBytes(StandardCharsets.US_ASCII));
+          anchorText = "chain head at event " + a.anchoredSeq() + " time-stamped at " + at + " by " + a.tsa() + " (RFC 3161 token)";
+        } else {
+          anchorText = "chain head at event " + a.anchoredSeq() + " recorded at " + a.recordedAt()
+              + " without a time-stamp authority (compare with the copy in the anchor sink)";
+        }
+      }
+    }
+    manifest.put("format", "cordon-evidence-pack/1");
+    manifest.put("subject", Map.of("kind", subject.kind().name(), "code", subject.code()));
+    manifest.put("coverage", c.coverage());
+    manifest.put("builtAt", builtAt.toString());
+    manifest.put("builtBy", builtBy);
+    manifest.put("chainSegment", segment);
+    manifest.put("anchor", anchorFacts);
+    if (c.scorecard() != null) {
+      files.put("scorecard.json", json(c.scorecard(), true));
+      manifest.put("scorecardGaps", c.scorecard().gaps());
+    }
+    documents(c, files);
+    files.put("lineage.xlsx", lineage(c.recipients()));
+    byte[] report = report(c, builtAt, builtBy, chainText, anchorText);
+    files.put("report.docx", report);
+    if (pdf.available()) {
+      try {
+        files.put("report.pdf", pdf.toPdf(report));
+      } catch (ServiceUnavailableException e) {
+        manifest.put("reportPdf", "not rendered: " + e.getMessage());
+      }
+    } else {
+      manifest.put("reportPdf", "not rendered: LibreOffice is not installed on the server that built this pack");
+    }
+  }
+
+  private Contents secret(Subject subject) {
+    SecretView secret = access.checkSecret(subject.code());
+    List<EvidenceEvent> events = measures.eventsOf(subject.code());
+    Map<Long, String> approvals = approvals(events);
+    Map<String, Set<String>> clauseCache = new HashMap<>();
+    List<Map<String, String>> recipients = new ArrayList<>();
+    Set<String> ndaRefs = new TreeSet<>();
+    all(p -> disclosures.holders(subject.code(), null, p)).forEach(h -> {
+      recipients.add(recipient(h.disclosureId(), subject.code(), h.partnerCode() + " " + h.partnerName() + " (" + h.partnerCountry() + ")",
+          h.ndaReference(), h.ndaVersion(), clauseCache, h.status().name(), approvals, h.disclosedAt(), h.closedAt()));
+      if (h.ndaReference() != null) {
+        ndaRefs.add(h.ndaReference());
+      }
+    });
+    events.stream().filter(e -> e.type().startsWith("NDA_") && e.ndaReference() != null).forEach(e -> ndaRefs.add(e.ndaReference()));
+    Scorecard scorecard = measures.evaluate(subject.code(), events, clauseCache);
+    long current = recipients.stream().filter(r -> Set.of("DISCLOSED", "SUSPENDED").contains(r.get("status"))).count();
+    String title = "trade secret " + secret.code() + ", " + secret.title() + " (" + secret.classification() + ", owner " + secret.ownerId() + ")";
+    String coverage = "Every evidence event that names " + secret.code() + " (" + events.size() + "), every disclosure of it ("
+        + recipients.size() + "), the NDAs they name or that cover it (" + ndaRefs.size()
+        + ") with each generated version and the executed copy, certificates of return or destruction, and its scorecard.";
+    String summary = recipients.size() + " disclosure(s) to partners, " + current + " of them current (disclosed or suspended). "
+        + "Scorecard: " + scorecard.gaps() + " gap(s) over " + scorecard.rows().size() + " expected measures in the EU, US and PRC.";
+    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), scorecard, summary);
+  }
+
+  private Contents partner(Subject subject) {
+    PartnerView partner = partners.get(subject.code());
+    List<EvidenceEvent> events = new ArrayList<>(chain.forPartner(subject.code(), Integer.MAX_VALUE));
+    Collections.reverse(events);
+    return holdingsContents(subject, "partner " + partner.code() + ", " + partner.legalName() + " (" + partner.country() + ")",
+        events, h -> true, "Every evidence event that names partner " + partner.code());
+  }
+
+  private Contents nda(Subject subject) {
+    NdaRecords.NdaView nda = ndas.get(subject.code());
+    List<EvidenceEvent> events = new ArrayList<>(chain.forNda(subject.code(), Integer.MAX_VALUE));
+    Collections.reverse(events);
+    return holdingsContents(subject, "NDA " + nda.reference() + " with partner " + nda.partnerCode() + " (" + nda.kind() + ", "
+        + nda.latestVersion() + " version(s))", events, h -> subject.code().equals(h.ndaReference()),
+        "Every evidence event that names " + nda.reference());
+  }
+
+  private Contents holdingsContents(Subject subject, String title, List<EvidenceEvent> events,
+      java.util.function.Predicate<HoldingView> included, String coverageStart) {
+    String partnerCode = subject.kind() == Kind.PARTNER ? subject.code() : ndas.get(subject.code()).partnerCode();
+    Map<Long, String> approvals = approvals(events);
+    Map<String, Set<String>> clauseCache = new HashMap<>();
+    List<Map<String, String>> recipients = new ArrayList<>();
+    Set<String> ndaRefs = new TreeSet<>();
+    if (subject.kind() == Kind.NDA) {
+      ndaRefs.add(subject.code());
+    }
+    all(p -> disclosures.holdings(partnerCode, null, p)).stream().filter(included).forEach(h -> {
+      recipients.add(recipient(h.disclosureId(), h.secretCode() + (h.secretTitle() == null ? "" : " " + h.secretTitle())
+          + " (" + h.classification() + ")", partnerCode, h.ndaReference(), h.ndaVersion(), clauseCache, h.status().name(),
+          approvals, h.disclosedAt(), h.closedAt()));
+      if (h.ndaReference() != null && subject.kind() == Kind.PARTNER) {
+        ndaRefs.add(h.ndaReference());
+      }
+    });
+    if (subject.kind() == Kind.PARTNER) {
+      events.stream().filter(e -> e.type().startsWith("NDA_") && e.ndaReference() != null).forEach(e -> ndaRefs.add(e.ndaReference()));
+    }
+    String coverage = coverageStart + " (" + events.size() + "), every disclosure to the partner" + (subject.kind() == Kind.NDA
+        ? " under this NDA" : "") + " (" + recipients.size() + "), the NDAs (" + ndaRefs.size()
+        + ") with each generated version and the executed copy, and certificates of return or destruction. "
+        + "Scorecards are per secret: build the pack of a secret for its scorecard.";
+    String summary = recipients.size() + " disclosure(s); " + ndaRefs.size() + " NDA(s).";
+    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), null, summary);
+  }
+
+  private Map<String, String> recipient(long id, String secret, String partner, String nda, Integer ndaVersion,
+      Map<String, Set<String>> clauseCache, String status, Map<Long, String> approvals, Instant disclosed, Instant closed) {
+    Map<String, String> r = new HashMap<>();
+    r.put("id", String.valueOf(id));
+    r.put("secret", secret);
+    r.put("partner", partner);
+    r.put("nda", nda == null ? "" : nda);
+    r.put("ndaVersion", ndaVersion == null ? "" : String.valueOf(ndaVersion));
+    r.put("clauses", nda == null ? "" : String.join(", ", new TreeSet<>(clauseCache.computeIfAbsent(nda, measures::clauseKeys))));
+    r.put("status", status);
+    r.put("approvals", approvals.getOrDefault(id, ""));
+    r.put("disclosed", disclosed == null ? "" : disclosed.toString());
+    r.put("closed", closed == null ? "" : closed.toString());
+    return r;
+  }
+
+  /** Who approved each disclosure and when, from the chain. */
+  private static Map<Long, String> approvals(List<EvidenceEvent> events) {
+    Map<Long, String> approvals = new HashMap<>();
+    for (EvidenceEvent e : events) {
+      if (e.type().equals("DISCLOSURE_APPROVED") || e.type().equals("DISCLOSURE_DECLINED")) {
+        try {
+          var payload = JSON.readTree(e.payload());
+          long id = payload.path("disclosureId").asLong(-1);
+          String text = (e.type().endsWith("APPROVED") ? "approved by " : "declined by ") + e.actor() + " ("
+              + payload.path("role").asText("") + ") " + e.occurredAt();
+          approvals.merge(id, text, (a, b) -> a + "; " + b);
+        } catch (JsonProcessingException ex) {
+          throw new UncheckedIOException(ex);
+        }
+      }
+    }
+    return approvals;
+  }
+
+  /** NDA versions as generated, executed copies and certificates, by the hashes the register and the chain hold. */
+  private void documents(Contents c, Map<String, byte[]> files) {
+    for (String reference : c.ndaReferences()) {
+      NdaRecords.NdaView nda;
+      try {
+        nda = ndas.get(reference);
+      } catch (NotFoundException e) {
+        continue;
+      }
+      for (NdaRecords.NdaVersionView v : nda.versions()) {
+        files.put("ndas/" + reference + "/v" + v.version() + ".docx", ndas.document(reference, v.version()));
+      }
+      lifecycle.execution(reference).ifPresent(x -> {
+        byte[] signed = certificates.document(x.sha256());
+        files.put("ndas/" + reference + "/executed-v" + x.version() + extension(signed), signed);
+      });
+    }
+    for (EvidenceEvent e : c.events()) {
+      if (e.type().startsWith("CERTIFICATE_") && e.documentHash() != null) {
+        byte[] certificate = certificates.document(e.documentHash());
+        files.put("certificates/" + e.ndaReference() + "-" + e.seq() + "-" + e.type().toLowerCase() + extension(certificate), certificate);
+      }
+    }
+  }
+
+  private static String extension(byte[] document) {
+    return document.length > 4 && document[0] == '%' && document[1] == 'P' && document[2] == 'D' && document[3] == 'F' ? ".pdf" : ".docx";
+  }
+
+  private static byte[] lineage(List<Map<String, String>> recipients) {
+    List<io.cordon.spreadsheet.Column> columns = List.of(io.cordon.spreadsheet.Column.exportOnly("Disclosure", 11, ""),
+        io.cordon.spreadsheet.Column.exportOnly("Secret", 30, ""), io.cordon.spreadsheet.Column.exportOnly("Partner", 30, ""),
+        io.cordon.spreadsheet.Column.exportOnly("NDA", 14, ""), io.cordon.spreadsheet.Column.exportOnly("NDA version", 12, ""),
+        io.cordon.spreadsheet.Column.exportOnly("Clause keys", 40, ""), io.cordon.spreadsheet.Column.exportOnly("Status", 11, ""),
+        io.cordon.spreadsheet.Column.exportOnly("Approvals", 40, ""), io.cordon.spreadsheet.Column.exportOnly("Disclosed", 21, ""),
+        io.cordon.spreadsheet.Column.exportOnly("Closed", 21, ""));
+    try (io.cordon.spreadsheet.XlsxWriter workbook = new io.cordon.spreadsheet.XlsxWriter()) {
+      io.cordon.spreadsheet.XlsxWriter.Table table = workbook.table("Lineage", columns);
+      for (Map<String, String> r : recipients) {
+        table.row(List.of(r.get("id"), r.get("secret"), r.get("partner"), r.get("nda"), r.get("ndaVersion"), r.get("clauses"),
+            r.get("status"), r.get("approvals"), r.get("disclosed"), r.get("closed")));
+      }
+      table.finish();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      workbook.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] report(Contents c, Instant builtAt, String builtBy, String chainText, String anchorText) {
+    Map<String, String> fields = new HashMap<>();
+    fields.put("subject", c.title());
+    fields.put("builtAt", builtAt.toString());
+    fields.put("builtBy", builtBy);
+    fields.put("coverage", c.coverage());
+    fields.put("chain", chainText);
+    fields.put("anchor", anchorText);
+    fields.put("summary", c.summary());
+    fields.put("scorecardNote", c.scorecard() == null ? "Scorecards are kept per secret: see the pack of each secret."
+        : "Per jurisdiction, each measure courts expect: DOCUMENTED with the events behind it, GAP with what would close it, "
+            + "or NOT_APPLICABLE with the reason. Measure lists: templates/reasonable-measures.csv.");
+    List<Map<String, String>> timeline = new ArrayList<>(c.events().size());
+    for (EvidenceEvent e : c.events()) {
+      timeline.add(Map.of("seq", String.valueOf(e.seq()), "when", e.occurredAt().toString(), "event", e.type(), "actor", e.actor(),
+          "partner", e.partnerCode() == null ? "" : e.partnerCode(), "nda", e.ndaReference() == null ? "" : e.ndaReference(),
+          "details", details(e.payload())));
+    }
+    List<Map<String, String>> scorecard = c.scorecard() == null ? List.of() : c.scorecard().rows().stream()
+        .map(r -> Map.of("jurisdiction", r.jurisdiction(), "title", r.title(), "basis", r.basis(), "result", r.result().name(),
+            "detail", r.detail(), "events", r.evidence().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")))
+        .toList();
+    return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline, "recipient", c.recipients(),
+        "measure", scorecard));
+  }
+
+  private static String details(String payload) {
+    String text = payload.length() > 2 && payload.startsWith("{") ? payload.substring(1, payload.length() - 1) : payload;
+    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+  }
+
+  private static <T> List<T> all(Function<PageRequest, Page<T>> query) {
+    List<T> rows = new ArrayList<>();
+    Page<T> page;
+    int number = 0;
+    do {
+      page = query.apply(PageRequest.of(number++, PAGE, Sort.by("id")));
+      rows.addAll(page.getContent());
+    } while (page.hasNext());
+    return rows;
+  }
+
+  private static byte[] zip(byte[] manifest, Map<String, byte[]> files) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      zip.setLevel(Deflater.BEST_SPEED);
+      put(zip, "manifest.json", manifest);
+      for (var f : files.entrySet()) {
+        put(zip, f.getKey(), f.getValue());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void put(ZipOutputStream zip, String path, byte[] content) throws IOException {
+    ZipEntry entry = new ZipEntry(path);
+    entry.setTime(0);
+    zip.putNextEntry(entry);
+    zip.write(content);
+    zip.closeEntry();
+  }
+
+  private static byte[] verifyScript() {
+    try (var in = new ClassPathResource("evidence/verify.sh").getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("verify.sh is missing from the build", e);
+    }
+  }
+
+  private static byte[] json(Object value, boolean pretty) {
+    try {
+      return pretty ? JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(value) : JSON.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
