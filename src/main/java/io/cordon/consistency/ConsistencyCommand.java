@@ -1,0 +1,55 @@
+package io.cordon.consistency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The operator's entry: {@code java -jar cordon.jar --cordon.consistency.check} (with the production profile and
+ * database settings) checks once, prints the report as JSON on standard output and exits with {@value #CONSISTENT}
+ * when every invariant holds, {@value #VIOLATIONS} when one is broken (1 when Cordon could not start). No web server,
+ * no job executor, no mail sweep run in this mode ({@link ConsistencyCommandEnvironment}); it only reads.
+ */
+@Component
+@ConditionalOnProperty(name = "cordon.consistency.check", havingValue = "true")
+class ConsistencyCommand implements ApplicationRunner, ExitCodeGenerator {
+
+  static final int CONSISTENT = 0;
+  static final int VIOLATIONS = 3;
+
+  private final ConsistencyChecker checker;
+  private final ConfigurableApplicationContext context;
+  private final ObjectMapper json;
+  private final PrintStream out;
+  private int exitCode = CONSISTENT;
+
+  ConsistencyCommand(ConsistencyChecker checker, ConfigurableApplicationContext context, ObjectMapper json) {
+    this.checker = checker;
+    this.context = context;
+    this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    this.out = System.out;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) throws Exception {
+    ConsistencyReport report = checker.check();
+    out.println(json.writeValueAsString(report));
+    report.lines().forEach(line -> System.err.println("VIOLATION " + line));
+    exitCode = report.consistent() ? CONSISTENT : VIOLATIONS;
+    if (!Boolean.getBoolean("cordon.consistency.no-exit")) {
+      System.exit(SpringApplication.exit(context, this));
+    }
+  }
+
+  @Override
+  public int getExitCode() {
+    return exitCode;
+  }
+}
