@@ -8,8 +8,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * {@code --cordon.consistency.check} (with or without {@code =true}) turns Cordon into a one-shot command: no web
- * server, no job executor and no mail sweep, so it neither serves nor changes anything while it checks.
+ * {@code --cordon.consistency.check} (with or without {@code =true}) turns Cordon into a one-shot command: no job
+ * executor and no mail sweep, and its web server only on a random loopback port, so it neither serves anyone nor
+ * changes anything while it checks.
  */
 class ConsistencyCommandEnvironment implements EnvironmentPostProcessor {
 
@@ -23,9 +24,13 @@ class ConsistencyCommandEnvironment implements EnvironmentPostProcessor {
     }
     Map<String, Object> command = new HashMap<>();
     command.put(SWITCH, "true");
-    command.put("spring.main.web-application-type", "none");
+    // The web security configuration needs a servlet context: a random port on the loopback address, reachable from
+    // nowhere else, for the few seconds the check runs.
+    command.put("server.port", "0");
+    command.put("server.address", "127.0.0.1");
     command.put("camunda.bpm.job-execution.enabled", "false");
     command.put("cordon.mail.sending-enabled", "false");
+    command.put("spring.main.banner-mode", "off");
     environment.getPropertySources().addFirst(new MapPropertySource("cordonConsistencyCommand", command));
   }
 }

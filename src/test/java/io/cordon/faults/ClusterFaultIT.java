@@ -42,6 +42,8 @@ class ClusterFaultIT {
 
   static final int TIMERS = Integer.getInteger("cordon.faults.timers", 60);
   static final Duration BOUND = Duration.ofSeconds(Long.getLong("cordon.faults.timeout-seconds", 300));
+  /** A JVM start on a busy 2-CPU machine (schema creation on the first) can take minutes. */
+  static final Duration STARTUP = Duration.ofSeconds(Long.getLong("cordon.faults.startup-seconds", 900));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   GreenMail smtp;
@@ -79,9 +81,9 @@ class ClusterFaultIT {
     b = new AppNode("node-b", env, args);
     // One after the other: the first creates the schema and deploys the models, the second finds them.
     a.start();
-    a.awaitUp(BOUND);
+    a.awaitUp(STARTUP);
     b.start();
-    b.awaitUp(BOUND);
+    b.awaitUp(STARTUP);
   }
 
   @AfterEach
@@ -135,7 +137,7 @@ class ClusterFaultIT {
     awaitAtLeast(requested, TIMERS, BOUND);
     figures.put("burstSeconds", (System.nanoTime() - burstStarted) / 1_000_000_000.0);
     a.start();
-    a.awaitUp(BOUND);
+    a.awaitUp(STARTUP);
     awaitAtLeast(() -> count("select count(*) from mail_outbox where status = 'SENT'"),
         count("select count(*) from mail_outbox"), BOUND);
 
