@@ -30,7 +30,7 @@ public class Directory {
   }
 
   public List<String> members(String groupId) {
-    return unchecked(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().unlimitedList()
+    return unchecked(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
         .stream().map(User::getId).toList());
   }
 

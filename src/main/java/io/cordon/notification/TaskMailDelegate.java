@@ -63,7 +63,7 @@ abstract class TaskMailDelegate implements JavaDelegate {
     String definitionKey = taskKey;
     // Cordon's own look-up: whoever triggered the job, the reminder must see the task and its candidates.
     List<Task> tasks = Context.getCommandContext().runWithoutAuthorization(() -> taskService.createTaskQuery()
-        .processInstanceId(processInstanceId).taskDefinitionKey(definitionKey).active().unlimitedList());
+        .processInstanceId(processInstanceId).taskDefinitionKey(definitionKey).active().list());
     if (tasks.isEmpty()) {
       log.info("No open task {} in process instance {}: no {} sent", definitionKey, processInstanceId, keyPart());
       return;
