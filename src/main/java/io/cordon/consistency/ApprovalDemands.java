@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * What the approval matrix ({@code DisclosureApprovalMatrix.dmn}, its latest version) demands, for every combination
  * of classification and partner risk tier, as a small derived table the checker joins: {@code (classification,
  * risk_tier, approver)}, with {@code '-'} for a partner without a tier and approver {@code ANY} where the matrix
- * demands nobody (the disclosure still passed through an approval, Cordon's own).
+ * demands nobody (the disclosure still passed through an approval, Cordon's own); the checker turns them into
+ * conditions ({@link #demandedWhere}).
  */
 @Component
 class ApprovalDemands {
@@ -53,14 +54,25 @@ class ApprovalDemands {
     return demands;
   }
 
-  /** The derived table as SQL: only enum names and the matrix's outputs, each checked to be a plain word. */
-  String sql() {
-    List<String> rows = new ArrayList<>();
-    for (Demand d : all()) {
-      rows.add("select " + literal(d.classification()) + " as classification, " + literal(d.riskTier()) + " as risk_tier, "
-          + literal(d.approver()) + " as approver");
+  /**
+   * A condition on {@code s.classification} and {@code p.risk_tier} that is true where the matrix demands
+   * {@code approver}: one pass over the disclosures tests every demand, instead of one join per matrix row. Only enum
+   * names and the matrix's outputs go into it, each checked to be a plain word. {@code 1 = 0} if it demands it nowhere.
+   */
+  String demandedWhere(List<Demand> demands, String approver) {
+    java.util.Map<String, List<String>> tiers = new java.util.TreeMap<>();
+    for (Demand d : demands) {
+      if (d.approver().equals(approver)) {
+        tiers.computeIfAbsent(d.classification(), c -> new ArrayList<>()).add(literal(d.riskTier()));
+      }
     }
-    return String.join(" union all ", rows);
+    if (tiers.isEmpty()) {
+      return "1 = 0";
+    }
+    List<String> terms = new ArrayList<>();
+    tiers.forEach((classification, list) -> terms.add("(s.classification = " + literal(classification)
+        + " and coalesce(p.risk_tier, '" + NO_TIER + "') in (" + String.join(", ", list) + "))"));
+    return "(" + String.join(" or ", terms) + ")";
   }
 
   private List<String> evaluate(String classification, String riskTier) {

@@ -59,6 +59,17 @@ final class Invariants {
     this.demands = demands;
   }
 
+  /** One pass over the DISCLOSED disclosures; per demand of the matrix, the approval that meets it is looked up by key. */
+  private String approvalSql(List<ApprovalDemands.Demand> all) {
+    String approved = "select 1 from disclosure_approval a where a.disclosure_id = d.id and a.decision = 'APPROVED'";
+    return "select d.id from disclosure d join trade_secret s on s.id = d.secret_id join partner p on p.id = d.partner_id "
+        + "where d.status = 'DISCLOSED' and ("
+        + "(" + demands.demandedWhere(all, "OWNER") + " and not exists (" + approved + " and a.approver_role = 'owner')) "
+        + "or (" + demands.demandedWhere(all, "SECURITY") + " and not exists (" + approved
+        + " and a.approver_role in ('security', 'admins'))) "
+        + "or (" + demands.demandedWhere(all, ApprovalDemands.ANY) + " and not exists (" + approved + "))) order by d.id desc";
+  }
+
   List<Query> queries() {
     return List.of(
         new Query("DISCLOSED_WITHOUT_NDA_IN_FORCE", "Every DISCLOSED disclosure names an NDA of its partner that is "
@@ -72,13 +83,7 @@ final class Invariants {
         new Query("DISCLOSED_WITHOUT_REQUIRED_APPROVAL", "Every DISCLOSED disclosure carries the approvals the "
             + "approval matrix demands for its secret's classification and its partner's risk tier (OWNER: the "
             + "secret's owner; SECURITY: security or an administrator; none demanded: at least one approval).",
-            "select distinct d.id from disclosure d join trade_secret s on s.id = d.secret_id "
-                + "join partner p on p.id = d.partner_id join (" + demands.sql() + ") m "
-                + "on m.classification = s.classification and m.risk_tier = coalesce(p.risk_tier, '" + ApprovalDemands.NO_TIER + "') "
-                + "where d.status = 'DISCLOSED' and not exists (select 1 from disclosure_approval a "
-                + "where a.disclosure_id = d.id and a.decision = 'APPROVED' and (m.approver = 'ANY' "
-                + "or (m.approver = 'OWNER' and a.approver_role = 'owner') "
-                + "or (m.approver = 'SECURITY' and a.approver_role in ('security', 'admins')))) order by d.id desc",
+            approvalSql(demands.all()),
             Parameter.NONE),
         new Query("DISCLOSED_TO_INACTIVE_PARTNER", "Every DISCLOSED disclosure is held by a partner that is ACTIVE and "
             + "has no lapsed re-certification period.",
