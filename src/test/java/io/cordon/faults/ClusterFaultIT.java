@@ -35,9 +35,11 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * partner), every queued mail must arrive, a mail may arrive twice only if its row was being sent by the killed node
  * (the documented window, counted), and the consistency checker must find nothing.
  *
- * <p>Runs only in the MariaDB/MySQL suite ({@code -Pmysql-it}): H2 cannot be shared by two JVMs.
+ * <p>Runs only in the MariaDB/MySQL suite ({@code -Pmysql-it}), H2 cannot be shared by two JVMs, and only with
+ * {@code -Dcordon.faults=true}.
  */
 @EnabledIfSystemProperty(named = "cordon.test.database", matches = "mysql")
+@EnabledIfSystemProperty(named = "cordon.faults", matches = "true")
 class ClusterFaultIT {
 
   static final int TIMERS = Integer.getInteger("cordon.faults.timers", 60);

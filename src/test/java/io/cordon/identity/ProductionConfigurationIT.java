@@ -129,6 +129,7 @@ class ProductionConfigurationIT {
   private ResponseEntity<String> admin(String path) {
     HttpHeaders headers = new HttpHeaders();
     headers.setBasicAuth("firstadmin", ADMIN_PASSWORD);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     return rest.exchange(java.net.URI.create(rest.getRootUri() + path), HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 }
