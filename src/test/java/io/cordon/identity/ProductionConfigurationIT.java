@@ -36,6 +36,8 @@ import org.springframework.util.LinkedMultiValueMap;
     "spring.datasource.url=jdbc:h2:mem:cordon-production;DB_CLOSE_DELAY=-1",
     "spring.datasource.password=" + ProductionConfigurationIT.DB_PASSWORD,
     "camunda.bpm.generate-unique-process-engine-name=true",
+    "cordon.nda.company.legal-name=Production Test Ltd", "cordon.nda.company.registration-id=GB 00000002",
+    "cordon.nda.company.address=2 Main Street, London", "cordon.nda.company.country=GB",
     // Log what a production operator might switch on while looking into a problem.
     "logging.level.io.cordon=DEBUG", "logging.level.org.springframework.security=DEBUG"})
 @ActiveProfiles("test")

@@ -407,15 +407,19 @@ class OffboardingProcessIT {
           .addClasspathResource("offboarding/OffboardingCallerTestProcess.bpmn").deploy();
     }
     Holding h = activePartnerHolding(1);
-    ProcessInstance failing = runtimeService.startProcessInstanceByKey("OffboardingCallerTestProcess",
-        Map.of("partnerCode", h.partner(), "failAfterStart", true));
+    // A test-only process with no form contract: its variables are set up past the form gate.
+    ProcessInstance failing = io.cordon.workflow.EngineSetUp.run(() -> runtimeService.startProcessInstanceByKey(
+        "OffboardingCallerTestProcess", Map.of("partnerCode", h.partner(), "failAfterStart", true)));
     String job = managementService.createJobQuery().processInstanceId(failing.getId()).singleResult().getId();
     assertThatThrownBy(() -> managementService.executeJob(job)).hasMessageContaining("noSuchBean");
     assertThat(offboarding.history(h.partner())).as("the failed step took its offboarding with it").isEmpty();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("OffboardingProcess")
         .processInstanceBusinessKey(h.partner()).count()).isZero();
 
-    runtimeService.setVariable(failing.getId(), "failAfterStart", false);
+    io.cordon.workflow.EngineSetUp.run(() -> {
+      runtimeService.setVariable(failing.getId(), "failAfterStart", false);
+      return null;
+    });
     managementService.executeJob(job);
     ProcessInstance started = instance(engine.getHistoryService().createHistoricVariableInstanceQuery()
         .processInstanceId(failing.getId()).variableName("offboardingInstance").singleResult().getValue().toString());
