@@ -185,6 +185,9 @@ class LineageIT {
     long dCrown = request(crownJewel, p1, nda1);
     for (long id : List.of(d1, d2, d3, dCrown)) {
       decide("oscar", id, "APPROVED");
+    }
+    decide("sam", dCrown, "APPROVED"); // a crown jewel to a partner never assessed: security approves too
+    for (long id : List.of(d1, d2, d3, dCrown)) {
       assertThat(disclose(id).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
     Api.as(rest, "paula").post("/api/disclosures/" + d2 + "/status", Map.of("status", "RETURNED", "reason", "project ended"));

@@ -253,12 +253,17 @@ class EvidencePackIT {
     JsonNode summary = Api.as(rest, "lena").get("/api/measures/summary").getBody();
     assertThat(summary.get("secrets").asInt()).isGreaterThanOrEqualTo(2);
     List<String> trainingGaps = new ArrayList<>();
+    int[] trainingGapCount = {0};
     summary.get("gaps").forEach(g -> {
       if (g.get("jurisdiction").asText().equals("EU") && g.get("measure").asText().equals("training")) {
         g.get("secretCodes").forEach(c -> trainingGaps.add(c.asText()));
+        trainingGapCount[0] = g.get("secrets").asInt();
       }
     });
-    assertThat(trainingGaps).contains(s.secret(), unshared);
+    assertThat(trainingGapCount[0]).isGreaterThanOrEqualTo(2);
+    if (trainingGapCount[0] <= 100) { // the summary names at most 100 secrets per gap; a shared suite may hold more
+      assertThat(trainingGaps).contains(s.secret(), unshared);
+    }
   }
 
   record Result(int exit, String output) {
