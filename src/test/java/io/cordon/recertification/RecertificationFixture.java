@@ -104,6 +104,19 @@ public class RecertificationFixture {
     } finally {
       identity.clearAuthentication();
     }
+    // The approval matrix: a crown jewel to a high-risk partner needs security's approval too.
+    if (tier == RiskTier.HIGH || tier == RiskTier.CRITICAL) {
+      identity.setAuthentication("sam", List.of("security"));
+      try {
+        for (int i = 0; i < codes.size(); i++) {
+          if (classifications[i] == Classification.CROWN_JEWEL) {
+            disclosures.decide(ids.get(i), Approval.Decision.APPROVED, "security reviewed the partner");
+          }
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
     ids.forEach(id -> disclosures.disclose(id, nda, 1));
     LocalDate next = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).plusMonths(monthsToFirstDue);
     partners.scheduleRecertification(code, next);
