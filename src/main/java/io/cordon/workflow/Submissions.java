@@ -61,7 +61,10 @@ final class Submissions {
         continue;
       }
       String name = field.getName().toLowerCase(java.util.Locale.ROOT);
-      if (value instanceof Map<?, ?> map && carriesVariables(name)) {
+      if (value instanceof org.camunda.bpm.engine.variable.VariableMap map && carriesVariables(name)) {
+        // Typed, as submitted: a variable map's plain get() would unwrap files and deserialize objects.
+        map.keySet().forEach(k -> variables.put(k, map.getValueTyped(k)));
+      } else if (value instanceof Map<?, ?> map && carriesVariables(name)) {
         map.forEach((k, v) -> variables.put(String.valueOf(k), v));
       } else if (value instanceof Collection<?> names && removesVariables(holder, name)) {
         names.forEach(n -> removals.add(String.valueOf(n)));
