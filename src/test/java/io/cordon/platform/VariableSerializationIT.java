@@ -31,10 +31,11 @@ class VariableSerializationIT {
     headers.setContentType(MediaType.APPLICATION_JSON);
     ResponseEntity<String> response = rest.withBasicAuth("paula", "paula").postForEntity(
         "/engine-rest/process-definition/key/PartnerOnboardingProcess/start",
-        new HttpEntity<>(Map.of("variables", Map.of("payload", variable)), headers), String.class);
+        new HttpEntity<>(Map.of("variables", Map.of("purpose", variable)), headers), String.class);
 
-    assertThat(response.getStatusCode().is2xxSuccessful()).isFalse();
-    assertThat(response.getBody()).contains("serialization");
+    // Refused by the form gate before the engine's own check: a form field takes plain values only.
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody()).contains("purpose").contains("not a serialized object");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("PartnerOnboardingProcess").count())
         .as("no instance started").isEqualTo(before);
   }
