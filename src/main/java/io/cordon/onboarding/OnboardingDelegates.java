@@ -52,10 +52,8 @@ class OnboardingDelegates {
       execution.setProcessBusinessKey(started.partnerCode());
       PARTNER_CODE.set(execution, started.partnerCode());
       SECRET_CODES.set(execution, started.secretCodes());
-      // Shown on the security review; the decisions read them from the register.
+      // Shown on the security and NDA reviews; the decisions read the register, not this.
       HIGHEST_CLASSIFICATION.set(execution, started.highestClassification());
-      COUNTRY.set(execution, started.country());
-      PARTNER_TYPE.set(execution, started.partnerType());
     };
   }
 

@@ -14,8 +14,6 @@ final class OnboardingVariables {
   static final Variable<String> PARTNER_CODE = Variable.text("partnerCode");
   static final Variable<List<String>> SECRET_CODES = Variable.codes("secretCodes");
   static final Variable<String> HIGHEST_CLASSIFICATION = Variable.text("highestClassification");
-  static final Variable<String> PARTNER_TYPE = Variable.text("partnerType");
-  static final Variable<String> COUNTRY = Variable.text("country");
   /** The tier the register recorded for the partner (read by the security-review gateway). */
   static final Variable<String> RISK_TIER = Variable.text("riskTier");
   // Disclosure approvals (multi-instance over approvalCount; item i of approvalItems per instance)
