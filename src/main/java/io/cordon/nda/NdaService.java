@@ -88,6 +88,48 @@ public class NdaService {
     return render(nda, 1, inputs, resolved, now, preselected);
   }
 
+  /**
+   * The partner data that an NDA from this template prints and the register does not hold yet, as a user reads them
+   * ("registered address"). Empty when the NDA can be generated.
+   */
+  @Transactional(readOnly = true)
+  public List<String> missingPartnerData(String partnerCode, String templateKey) {
+    NdaSubjects.Partner partner = subjects().resolve(partnerCode, List.of()).partner();
+    java.util.Set<String> fields = templates.info(templateKey).fields();
+    List<String> missing = new ArrayList<>();
+    addIfBlank(missing, fields, "partner.legalName", partner.legalName(), "legal name");
+    addIfBlank(missing, fields, "partner.nativeName", partner.nativeName(), "name in native script");
+    addIfBlank(missing, fields, "partner.registrationId", partner.registrationId(), "registration number");
+    addIfBlank(missing, fields, "partner.address", partner.address(), "registered address");
+    return missing;
+  }
+
+  private static void addIfBlank(List<String> missing, java.util.Set<String> fields, String field, String value, String label) {
+    if (fields.contains(field) && (value == null || value.isBlank())) {
+      missing.add(label);
+    }
+  }
+
+  /**
+   * Checks fallback choices ({@code clause-key -> fallback id}) against the clauses of the NDA's latest version, so a
+   * typo is refused while the reviewer is still at the form rather than failing the regeneration later.
+   */
+  @Transactional(readOnly = true)
+  public void checkFallbacks(String reference, Map<String, String> fallbacks) {
+    NdaStore.NdaRow nda = store.find(reference, false).orElseThrow(() -> notFound(reference));
+    List<UsedClause> used = version(reference, nda.latestVersion()).clauses();
+    for (Map.Entry<String, String> choice : fallbacks.entrySet()) {
+      UsedClause current = used.stream().filter(c -> c.key().equals(choice.getKey())).findFirst().orElseThrow(() ->
+          new InvalidInputException("This NDA has no clause '" + choice.getKey() + "'. Its clauses: "
+              + used.stream().map(UsedClause::key).toList() + "."));
+      Clause clause = library.version(current.key(), current.version());
+      if (clause == null || clause.fallback(choice.getValue()) == null) {
+        throw new InvalidInputException("Clause '" + choice.getKey() + "' has no fallback '" + choice.getValue()
+            + "'. Its fallbacks: " + (clause == null ? List.of() : clause.fallbacks().stream().map(Clause.Fallback::id).toList()) + ".");
+      }
+    }
+  }
+
   @Transactional
   public NdaVersionView regenerate(String reference, Regenerate command) {
     NdaStore.NdaRow nda = store.find(reference, true).orElseThrow(() -> notFound(reference));

@@ -7,6 +7,7 @@ import io.cordon.nda.NdaService;
 import io.cordon.onboarding.OnboardingForms.Approval;
 import io.cordon.onboarding.OnboardingForms.DueDiligence;
 import io.cordon.onboarding.OnboardingForms.NdaReview;
+import io.cordon.onboarding.OnboardingForms.PartnerData;
 import io.cordon.onboarding.OnboardingForms.Request;
 import io.cordon.onboarding.OnboardingForms.SecurityReview;
 import io.cordon.onboarding.OnboardingForms.SignedNda;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -144,6 +146,12 @@ class OnboardingDelegates {
   JavaDelegate generateNda() {
     return execution -> {
       String template = NDA_TEMPLATE.get(execution);
+      // Data a person can supply is a task for procurement (Error_PartnerDataMissing), not a failing job.
+      List<String> missing = service.missingPartnerData(PARTNER_CODE.require(execution), template);
+      if (!missing.isEmpty()) {
+        MISSING_PARTNER_DATA.set(execution, missing);
+        throw new BpmnError("Error_PartnerDataMissing", "The NDA needs the partner's " + String.join(", ", missing) + ".");
+      }
       NdaService.Selection selected = template == null ? null : new NdaService.Selection(template, CLAUSE_KEYS.get(execution));
       NdaRecords.NdaVersionView nda = service.generateNda(NDA_REFERENCE.get(execution), PARTNER_CODE.require(execution),
           SECRET_CODES.get(execution), Request.NDA_KIND.read(execution), Request.PURPOSE.read(execution),
@@ -151,6 +159,26 @@ class OnboardingDelegates {
       NDA_REFERENCE.set(execution, nda.reference());
       NDA_VERSION.set(execution, nda.version());
       CLAUSE_KEYS.set(execution, nda.clauses().stream().map(NdaRecords.UsedClause::ref).toList());
+      // Each review round starts empty: the last round's answer is in the evidence and in this version's clauses.
+      execution.removeVariables(List.of(NdaReview.DECISION.name(), NdaReview.FALLBACKS.name(), NdaReview.COMMENT.name()));
+    };
+  }
+
+  /** Task listener (create): the task names the partner and what is missing, so lists and mails say it. */
+  @Bean
+  TaskListener namePartnerDataTask() {
+    return task -> task.setName("Complete partner data for " + PARTNER_CODE.get(task) + ": "
+        + String.join(", ", MISSING_PARTNER_DATA.get(task)));
+  }
+
+  /** Runs while procurement completes the form: data still missing is refused there, and the task stays open. */
+  @Bean
+  JavaDelegate recordPartnerData() {
+    return execution -> {
+      UserErrors.run(() -> service.completePartnerData(PARTNER_CODE.require(execution), NDA_TEMPLATE.get(execution),
+          PartnerData.ADDRESS.read(execution), PartnerData.REGISTRATION_ID.read(execution),
+          PartnerData.NATIVE_NAME.read(execution)));
+      MISSING_PARTNER_DATA.set(execution, List.of());
     };
   }
 
@@ -164,6 +192,9 @@ class OnboardingDelegates {
       }
       if ("REJECT".equals(decision) && NdaReview.COMMENT.read(execution) == null) {
         throw new BadUserRequestException("Give the reason for rejecting the partner.");
+      }
+      if ("CHANGE_CLAUSES".equals(decision)) {
+        UserErrors.run(() -> service.checkFallbacks(NDA_REFERENCE.require(execution), fallbacks(execution)));
       }
       service.recordReviewDecision("LEGAL_REVIEW_DECIDED", PARTNER_CODE.require(execution), SECRET_CODES.get(execution),
           NDA_REFERENCE.get(execution), decision, NdaReview.COMMENT.read(execution));

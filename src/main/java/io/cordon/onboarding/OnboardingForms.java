@@ -62,6 +62,13 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> COMMENT = Field.text("legalComment", "comment", 4000);
   }
 
+  /** Task_CompletePartnerData (bpmn/forms/CompletePartnerData.form): a blank field keeps the register's value. */
+  static final class PartnerData {
+    static final Field<String> ADDRESS = Field.text("partnerAddress", "registered address", 500);
+    static final Field<String> REGISTRATION_ID = Field.text("partnerRegistrationId", "registration number", 64);
+    static final Field<String> NATIVE_NAME = Field.text("partnerNativeName", "name in native script", 200);
+  }
+
   /** Task_RecordSignedNda (bpmn/forms/SignedNda.html). */
   static final class SignedNda {
     static final Field<String> DECISION = Field.choice("signedDecision", "outcome", "SIGNED", "WITHDRAW").required();
@@ -102,6 +109,8 @@ class OnboardingForms implements ProcessForms {
             DueDiligence.STAFF_TURNOVER, DueDiligence.PRIVACY_REGIME, DueDiligence.FINDINGS),
         FormContract.task(ONBOARDING, "Task_ReviewSecurity", "Review partner security", SecurityReview.DECISION,
             SecurityReview.COMMENT),
+        FormContract.task(ONBOARDING, "Task_CompletePartnerData", "Complete partner data", PartnerData.ADDRESS,
+            PartnerData.REGISTRATION_ID, PartnerData.NATIVE_NAME),
         FormContract.task(ONBOARDING, "Task_ReviewNda", "Review NDA", NdaReview.DECISION, NdaReview.FALLBACKS,
             NdaReview.COMMENT),
         FormContract.task(ONBOARDING, "Task_RecordSignedNda", "Record signed NDA", SignedNda.DECISION, SignedNda.FILE,

@@ -20,6 +20,7 @@ import io.cordon.partner.PartnerRef;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
 import io.cordon.partner.PartnerType;
+import io.cordon.partner.PartnerView;
 import io.cordon.partner.RiskTier;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
@@ -90,7 +91,48 @@ public class OnboardingService {
       return ndas.generate(new NdaRecords.Generate(partnerCode, secretCodes, NdaKind.valueOf(kind), purpose, individualsSign,
           null, null, null, null, fallbacks), selected);
     }
-    return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, fallbacks));
+    // A round's fallbacks come on top of those the current version already uses.
+    Map<String, String> merged = new java.util.LinkedHashMap<>();
+    NdaRecords.NdaView nda = ndas.get(existingReference);
+    ndas.version(existingReference, nda.latestVersion()).clauses().stream().filter(c -> c.fallback() != null)
+        .forEach(c -> merged.put(c.key(), c.fallback()));
+    merged.putAll(fallbacks);
+    return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, merged));
+  }
+
+  /** What the NDA from this template needs of the partner and the register lacks ("registered address", ...). */
+  @Transactional(readOnly = true)
+  public List<String> missingPartnerData(String partnerCode, String templateKey) {
+    return ndas.missingPartnerData(partnerCode, templateKey);
+  }
+
+  /**
+   * Records the partner data procurement completed for the NDA: a blank answer keeps what the register holds. Refused,
+   * naming them, while data the NDA needs is still missing, so the task stays open.
+   */
+  @Transactional
+  public void completePartnerData(String partnerCode, String templateKey, String address, String registrationId,
+      String nativeName) {
+    PartnerView current = partners.get(partnerCode);
+    PartnerDetails details = new PartnerDetails(current.legalName(), keep(nativeName, current.nativeName()),
+        current.country(), keep(registrationId, current.registrationId()), keep(address, current.address()),
+        current.type(), current.parentCode(), current.contacts());
+    partners.update(partnerCode, current.version(), details);
+    List<String> missing = ndas.missingPartnerData(partnerCode, templateKey);
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("The NDA still needs the partner's " + String.join(", ", missing) + ". Fill in "
+          + (missing.size() == 1 ? "that field" : "those fields") + " and complete the task again.");
+    }
+  }
+
+  private static String keep(String answer, String current) {
+    return answer == null || answer.isBlank() ? current : answer.strip();
+  }
+
+  /** Refuses a fallback choice the NDA's clauses do not offer, while legal is still at the review form. */
+  @Transactional(readOnly = true)
+  public void checkFallbacks(String ndaReference, Map<String, String> fallbacks) {
+    ndas.checkFallbacks(ndaReference, fallbacks);
   }
 
   @Transactional

@@ -27,6 +27,8 @@ final class OnboardingVariables {
   static final Variable<List<String>> CLAUSE_KEYS = Variable.codes("clauseKeys");
   static final Variable<String> NDA_REFERENCE = Variable.text("ndaReference");
   static final Variable<Integer> NDA_VERSION = Variable.count("ndaVersion");
+  /** What the NDA needs of the partner and the register lacks, as labels; set when Generate NDA cannot print it. */
+  static final Variable<List<String>> MISSING_PARTNER_DATA = Variable.codes("missingPartnerData");
   static final Variable<Integer> RECERTIFICATION_MONTHS = Variable.count("recertificationMonths");
   // Disclosure request
   static final Variable<String> SECRET_CODE = Variable.text("secretCode");

@@ -429,6 +429,60 @@ class OnboardingProcessIT {
   }
 
   @Test
+  void aFallbackTheClauseDoesNotOfferIsRefusedAtTheReviewAndTheNextRoundStartsEmpty() {
+    String secret = secret(Classification.SECRET, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+
+    assertThatThrownBy(() -> complete("lena", "legal", task(pi, "Task_ReviewNda"),
+        Map.of("legalDecision", "CHANGE_CLAUSES", "ndaFallbacks", "term-survival=term-fixed-survivl")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("has no fallback 'term-fixed-survivl'")
+        .hasMessageContaining("term-fixed-survival");
+    assertThatThrownBy(() -> complete("lena", "legal", task(pi, "Task_ReviewNda"),
+        Map.of("legalDecision", "CHANGE_CLAUSES", "ndaFallbacks", "no-such-clause=x")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("This NDA has no clause 'no-such-clause'");
+    assertThat(pi).isWaitingAt("Task_ReviewNda");
+    assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(1);
+
+    legal(pi, Map.of("legalDecision", "CHANGE_CLAUSES", "ndaFallbacks", "term-survival=term-fixed-survival",
+        "legalComment", "Fixed term asked for"));
+    assertThat(pi).isWaitingAt("Task_ReviewNda");
+    assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(2);
+    Map<String, Object> second = runtimeService.getVariables(pi.getId());
+    assertThat(second).doesNotContainKeys("legalDecision", "ndaFallbacks", "legalComment");
+  }
+
+  @Test
+  void aPartnerWithoutTheDataTheNdaPrintsBecomesATaskForProcurementAndTheNdaFollows() {
+    String secret = secret(Classification.SECRET, "oscar");
+    Map<String, Object> request = request("DE", secret);
+    request.remove("partnerAddress");
+    request.remove("partnerRegistrationId");
+    ProcessInstance pi = start(request);
+    complete("paula", "procurement", task(pi, "Task_ReviewDueDiligence"), dueDiligence(false));
+    runJobs(pi);
+
+    assertThat(pi).hasPassed("BoundaryEvent_PartnerDataMissing").isWaitingAt("Task_CompletePartnerData");
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+    Task fix = task(pi, "Task_CompletePartnerData");
+    assertThat(fix.getName()).isEqualTo("Complete partner data for " + pi.getBusinessKey()
+        + ": registration number, registered address");
+    assertThat(taskService.getIdentityLinksForTask(fix.getId())).anySatisfy(link ->
+        org.assertj.core.api.Assertions.assertThat(link.getGroupId()).isEqualTo("procurement"));
+
+    // Only half of it: refused, naming what is still missing, and nothing is kept.
+    assertThatThrownBy(() -> complete("paula", "procurement", fix, Map.of("partnerAddress", "Werkstrasse 1\n80331 Munich")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("still needs the partner's registration number");
+    assertThat(partners.get(pi.getBusinessKey()).address()).isNull();
+
+    complete("paula", "procurement", fix, Map.of("partnerAddress", "Werkstrasse 1\n80331 Munich",
+        "partnerRegistrationId", "HRB 99"));
+    runJobs(pi);
+    assertThat(pi).hasPassed("Task_RecordPartnerData", "Task_GenerateNda").isWaitingAt("Task_ReviewNda");
+    assertThat(partners.get(pi.getBusinessKey()).registrationId()).isEqualTo("HRB 99");
+    assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(1);
+  }
+
+  @Test
   void legalRejectionRejectsThePartner() {
     String secret = secret(Classification.SECRET, "oscar");
     ProcessInstance pi = upToLegalReview(request("DE", secret), false);
