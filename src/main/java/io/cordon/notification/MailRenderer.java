@@ -71,7 +71,10 @@ class MailRenderer {
   }
 
   private static String subject(MailRequest request, TaskModel task) {
-    String partner = request.partner() == null ? "" : " (" + request.partner().code() + ")";
+    // Task names say for whom already (workflow/TaskNamesPlugin); the code is added only where one does not.
+    String partner = request.partner() == null || task == null || task.name() == null
+        || task.name().contains(request.partner().code())
+        ? "" : " (" + request.partner().code() + ")";
     String subject = switch (request.kind()) {
       case TASK_REMINDER -> "Reminder: " + task.name() + partner + (task.due() == null ? "" : " is due " + task.due());
       case TASK_ESCALATION -> "Overdue: " + task.name() + partner + (task.due() == null ? "" : " was due " + task.due());

@@ -117,7 +117,7 @@ class OnboardingDelegates {
       } else {
         task.addCandidateGroup("security");
       }
-      task.setName("Approve disclosure of " + secretCode + " to " + PARTNER_CODE.get(task)
+      task.setName("Approve disclosure of " + secretCode + " to " + service.partnerName(PARTNER_CODE.get(task))
           + (ApprovalItem.OWNER.equals(item.role()) ? " (owner)" : " (security)"));
     };
   }
@@ -167,7 +167,8 @@ class OnboardingDelegates {
   /** Task listener (create): the task names the partner and what is missing, so lists and mails say it. */
   @Bean
   TaskListener namePartnerDataTask() {
-    return task -> task.setName("Complete partner data for " + PARTNER_CODE.get(task) + ": "
+    return task -> task.setName("Complete partner data for " + service.partnerName(PARTNER_CODE.get(task)) + " ("
+        + PARTNER_CODE.get(task) + "): "
         + String.join(", ", MISSING_PARTNER_DATA.get(task)));
   }
 

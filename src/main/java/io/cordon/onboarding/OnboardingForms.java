@@ -78,7 +78,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> WITHDRAWAL_REASON = Field.text("withdrawalReason", "reason for withdrawing", 2000);
   }
 
-  /** Task_ApproveDisclosure of both models (bpmn/forms/ApproveDisclosure.form). */
+  /** Task_ApproveDisclosure of both models (bpmn/forms/ApproveDisclosure.html). */
   static final class Approval {
     static final Field<String> DECISION = Field.choice("approvalDecision", "decision", "APPROVED", "DECLINED").required();
     static final Field<String> COMMENT = Field.text("approvalComment", "comment", 500);

@@ -302,6 +302,12 @@ public class OnboardingService {
     return disclosed;
   }
 
+  /** The partner's legal name, for task names people read in lists and mails. */
+  @Transactional(readOnly = true)
+  public String partnerName(String partnerCode) {
+    return partners.get(partnerCode).legalName();
+  }
+
   @Transactional(readOnly = true)
   public String secretOf(long disclosureId) {
     return disclosures.get(disclosureId).secretCode();

@@ -102,7 +102,8 @@ class TaskReminderIT {
     assertThat(outboxRows(pi)).isEqualTo(1);
     MimeMessage mail = inbox.get(0);
     String due = DUE.format(task.getDueDate().toInstant());
-    assertThat(mail.getSubject()).isEqualTo("Reminder: Review NDA (" + partnerCode + ") is due " + due);
+    // The task's name says for whom (workflow/TaskNamesPlugin); the subject does not repeat the code.
+    assertThat(mail.getSubject()).isEqualTo("Reminder: Review NDA — Acme Tooling " + run + " (" + partnerCode + ") is due " + due);
     String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task.getId();
     assertThat(Inbox.text(mail)).contains("Hello Lena Legal,", "Due:     " + due, link,
         "Partner: " + partnerCode + " Acme Tooling " + run, secretCode + " (SECRET) Coating recipe " + run,
@@ -111,6 +112,28 @@ class TaskReminderIT {
     assertThat(Inbox.text(mail) + Inbox.html(mail) + mail.getSubject()).doesNotContain("Wafer bonding");
     assertThat(jdbc.queryForObject("select count(*) from evidence_event where process_instance = ? and type = ? "
         + "and activity = 'Task_RemindReviewer'", Integer.class, pi, Notifications.NOTIFICATION_QUEUED)).isEqualTo(1);
+  }
+
+  @Test
+  void aStepThatFailsOutOfRetriesIsMailedToTheAdminsOnceWithTheInstanceAndTheMessage() throws Exception {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("failAfterMail", true);
+    String pi = io.cordon.workflow.EngineSetUp.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, variables).getId());
+    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
+    Job remind = job(pi, "Task_RemindReviewer");
+    // Out of retries as the job executor would run it: its retry cycle, then the incident.
+    for (int attempt = 0; attempt < 5 && runtimeService.createIncidentQuery().processInstanceId(pi).count() == 0; attempt++) {
+      assertThatThrownBy(() -> managementService.executeJob(remind.getId())).hasMessageContaining("noSuchBean");
+    }
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi).count()).isEqualTo(1);
+    sender.sweep();
+    sender.sweep();
+
+    List<MimeMessage> mails = Inbox.to("ada@cordon.example");
+    assertThat(mails).hasSize(1);
+    assertThat(mails.get(0).getSubject()).isEqualTo("Cordon: step Task_RemindReviewer failed and needs an administrator");
+    assertThat(Inbox.text(mails.get(0))).contains("Process instance: " + pi, "Step: Task_RemindReviewer", "noSuchBean");
+    assertThat(Inbox.to("lena@cordon.example")).isEmpty();
   }
 
   @Test

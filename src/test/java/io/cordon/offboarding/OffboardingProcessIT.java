@@ -333,7 +333,9 @@ class OffboardingProcessIT {
     runJobs(pi);
     outbox.sweep();
 
-    String subject = "Upload signed certificate (" + h.partner() + ")";
+    // The task's name says for whom: "Upload signed certificate — <partner's name> (<code>)".
+    assertThat(task.getName()).startsWith("Upload signed certificate — ").endsWith(" (" + h.partner() + ")");
+    String subject = task.getName();
     List<MimeMessage> reminders = mails("paula@cordon.example", "Reminder: " + subject);
     assertThat(reminders).hasSize(1);
     assertThat(reminders.get(0).getSubject()).startsWith("Reminder: " + subject + " is due ");

@@ -111,8 +111,7 @@ class OnboardingBrowserIT {
     tasklist.fill("partnerName", partnerName);
     tasklist.fill("partnerCountry", "DE");
     tasklist.select("partnerType", "Contract manufacturer");
-    tasklist.fill("partnerRegistrationId", "HRB 4711");
-    tasklist.fill("partnerAddress", "1 Test Road, 80331 Munich");
+    // No address, no registration number: the NDA needs both, which becomes procurement's task below.
     tasklist.fill("contactName", "Li Wei");
     tasklist.fill("contactEmail", "li.wei@partner.example");
     tasklist.fill("purpose", "Machining of housings");
@@ -137,6 +136,22 @@ class OnboardingBrowserIT {
     assertThat(runtimeService.getVariable(pi.getId(), "accessControlInPlace")).isEqualTo(true);
     assertThat(runtimeService.getVariable(pi.getId(), "staffTurnover")).isEqualTo("LOW");
     runJobs(pi);
+    assertThat(pi).isWaitingAt("Task_CompletePartnerData");
+
+    // The NDA cannot be printed without the partner's address and registration number: a task for procurement,
+    // named so the list says what and for whom.
+    String fixName = "Complete partner data for " + partnerName + " (" + pi.getBusinessKey()
+        + "): registration number, registered address";
+    assertThat(task(pi, "Task_CompletePartnerData").getName()).isEqualTo(fixName);
+    tasklist.openTask("Procurement", task(pi, "Task_CompletePartnerData").getId());
+    tasklist.waitForText(fixName);
+    tasklist.claim();
+    tasklist.fill("partnerRegistrationId", "HRB 4711");
+    tasklist.fill("partnerAddress", "1 Test Road, 80331 Munich");
+    tasklist.snapshot("tasklist-complete-partner-data");
+    tasklist.complete();
+    tasklist.until(() -> task(pi, "Task_CompletePartnerData") == null);
+    runJobs(pi);
     assertThat(pi).hasPassed("Task_GenerateNda").isWaitingAt("Task_ReviewNda");
     String nda = (String) runtimeService.getVariable(pi.getId(), "ndaReference");
     tasklist.logout();
@@ -148,6 +163,23 @@ class OnboardingBrowserIT {
     String docx = tasklist.find(By.cssSelector("a[href$='.docx']")).getDomProperty("href");
     assertThat(docx).endsWith("/api/ndas/" + nda + "/versions/1.docx");
     assertThat(tasklist.fetchStatus(docx)).as("the .docx with lena's Tasklist session").isEqualTo(200);
+    // The partner and the clauses as people read them, fallbacks as a list.
+    tasklist.waitForText(partnerName);
+    tasklist.waitForText("Term and survival");
+    tasklist.claim();
+    tasklist.choose(tasklist.find(By.cssSelector("select[name='fallback-term-survival']")), "Term and survival (term-fixed-survival)");
+    tasklist.choose("legalDecision", "Use the fallbacks chosen above and generate again");
+    tasklist.snapshot("tasklist-review-nda");
+    tasklist.complete();
+    tasklist.until(() -> Integer.valueOf(2).equals(runtimeService.getVariable(pi.getId(), "ndaVersion"))
+        || runJobsAndCheck(pi));
+    assertThat((String) runtimeService.getVariable(pi.getId(), "clauseKeys")).contains("/term-fixed-survival");
+
+    // The second round starts empty and says what changed.
+    tasklist.openTask("Legal", task(pi, "Task_ReviewNda").getId());
+    tasklist.waitForText(nda + " version 2");
+    tasklist.waitForText("Changed since version 1");
+    assertThat(tasklist.embeddedField("legalDecision").getDomProperty("value")).isEmpty();
     tasklist.claim();
     tasklist.choose("legalDecision", "Approve this NDA");
     tasklist.complete();
@@ -160,9 +192,15 @@ class OnboardingBrowserIT {
         .singleResult();
     assertThat(approval.getAssignee()).isEqualTo("oscar");
     tasklist.login("oscar");
+    assertThat(approval.getName()).isEqualTo("Approve disclosure of " + secret + " to " + partnerName + " (owner)");
     tasklist.openTask("My tasks", approval.getId());
-    tasklist.check("Approve the disclosure");
-    tasklist.fill("approvalComment", "Needed for the housings");
+    // The decision's facts, read from the register as the form opens: the partner's name, the secret's title.
+    tasklist.waitForText(partnerName);
+    tasklist.waitForText("Browser test SECRET");
+    tasklist.waitForText(nda + " version 2");
+    tasklist.snapshot("tasklist-approve-disclosure");
+    tasklist.choose("approvalDecision", "Approve the disclosure");
+    tasklist.type(tasklist.embeddedField("approvalComment"), "Needed for the housings");
     tasklist.complete();
     tasklist.until(() -> task(pi, "Task_ApproveDisclosure") == null);
     assertThat(pi).isWaitingAt("Task_RecordSignedNda");
@@ -205,6 +243,11 @@ class OnboardingBrowserIT {
 
   private Task task(ProcessInstance pi, String key) {
     return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  private boolean runJobsAndCheck(ProcessInstance pi) {
+    runJobs(pi);
+    return Integer.valueOf(2).equals(runtimeService.getVariable(pi.getId(), "ndaVersion"));
   }
 
   /** Executes the process's due jobs, as the job executor would (it is off in tests). */

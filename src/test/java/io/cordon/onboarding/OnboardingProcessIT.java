@@ -464,8 +464,8 @@ class OnboardingProcessIT {
     assertThat(pi).hasPassed("BoundaryEvent_PartnerDataMissing").isWaitingAt("Task_CompletePartnerData");
     assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     Task fix = task(pi, "Task_CompletePartnerData");
-    assertThat(fix.getName()).isEqualTo("Complete partner data for " + pi.getBusinessKey()
-        + ": registration number, registered address");
+    assertThat(fix.getName()).isEqualTo("Complete partner data for " + request.get("partnerName") + " ("
+        + pi.getBusinessKey() + "): registration number, registered address");
     assertThat(taskService.getIdentityLinksForTask(fix.getId())).anySatisfy(link ->
         org.assertj.core.api.Assertions.assertThat(link.getGroupId()).isEqualTo("procurement"));
 

@@ -168,10 +168,11 @@ class RecertificationProcessIT {
     sender.sweep();
 
     List<MimeMessage> toPaula = Inbox.to("paula@cordon.example");
+    // The task's name says for whom: "Attest re-certification — <partner's name> (<code>)".
     assertThat(toPaula).hasSize(2).allSatisfy(m -> assertThat(m.getSubject())
-        .startsWith("Reminder: Attest re-certification (" + p.code() + ") is due"));
+        .startsWith("Reminder: Attest re-certification — ").contains(" (" + p.code() + ") is due"));
     assertThat(single(Inbox.to("ada@cordon.example")).getSubject())
-        .startsWith("Overdue: Attest re-certification (" + p.code() + ") was due");
+        .startsWith("Overdue: Attest re-certification — ").contains(" (" + p.code() + ") was due");
     assertThat(p.process()).isWaitingAt("Task_Attest");
   }
 
