@@ -94,8 +94,17 @@ public class NdaService {
    */
   @Transactional(readOnly = true)
   public List<String> missingPartnerData(String partnerCode, String templateKey) {
+    return missingPartnerData(partnerCode, templates.info(templateKey).fields());
+  }
+
+  /** What every NDA prints of the partner, whatever its template, and the register lacks. */
+  @Transactional(readOnly = true)
+  public List<String> missingPartnerData(String partnerCode) {
+    return missingPartnerData(partnerCode, DocumentType.NDA.fields(List.of("en")));
+  }
+
+  private List<String> missingPartnerData(String partnerCode, java.util.Set<String> fields) {
     NdaSubjects.Partner partner = subjects().resolve(partnerCode, List.of()).partner();
-    java.util.Set<String> fields = templates.info(templateKey).fields();
     List<String> missing = new ArrayList<>();
     addIfBlank(missing, fields, "partner.legalName", partner.legalName(), "legal name");
     addIfBlank(missing, fields, "partner.nativeName", partner.nativeName(), "name in native script");

@@ -167,8 +167,17 @@ public class OnboardingService {
     if (!inactive.isEmpty()) {
       throw new ConflictException("Only active secrets can be disclosed; not: " + String.join(", ", inactive) + ".");
     }
-    String partnerCode = request.partnerCode() == null || request.partnerCode().isBlank()
-        ? registerNewPartner(request) : request.partnerCode().trim();
+    boolean newPartner = request.partnerCode() == null || request.partnerCode().isBlank();
+    String partnerCode = newPartner ? registerNewPartner(request) : request.partnerCode().trim();
+    if (newPartner) {
+      // Asked at the start: what every NDA prints. What only some templates print (the native name in a bilingual
+      // one), and anything a partner registered earlier lacks, becomes a task for procurement at Generate NDA.
+      List<String> missing = ndas.missingPartnerData(partnerCode);
+      if (!missing.isEmpty()) {
+        throw new InvalidInputException("The NDA for this partner prints its " + String.join(", ", missing)
+            + ": fill in " + (missing.size() == 1 ? "that field" : "those fields") + ".");
+      }
+    }
     PartnerRef partner = partners.resolve(partnerCode);
     if (partner.status() == PartnerStatus.ONBOARDING) {
       throw new ConflictException("Partner " + partnerCode + " is already being onboarded.");

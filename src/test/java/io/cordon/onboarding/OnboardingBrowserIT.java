@@ -7,7 +7,9 @@ import io.cordon.CordonIntegrationTest;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
+import io.cordon.partner.PartnerDetails;
 import io.cordon.partner.PartnerService;
+import io.cordon.partner.PartnerType;
 import io.cordon.partner.PartnerStatus;
 import io.cordon.secret.Classification;
 import io.cordon.secret.ProtectionMeasure;
@@ -104,22 +106,28 @@ class OnboardingBrowserIT {
     String confidential = secret(Classification.CONFIDENTIAL, "olivia");
     String partnerName = "Browser Test Precision GmbH " + System.nanoTime();
 
+    // A prospect registered earlier without address and registration number: the NDA needs both, which becomes
+    // procurement's task below. (A new partner described in the start form must bring them.)
+    identityService.setAuthentication("paula", List.of("procurement"));
+    String prospect;
+    try {
+      prospect = partners.register(new PartnerDetails(partnerName, null, "DE", null, null, PartnerType.CONTRACT_MANUFACTURER,
+          null, List.of())).code();
+    } finally {
+      identityService.clearAuthentication();
+    }
+
     // Procurement requests the onboarding.
     tasklist.login("paula");
     tasklist.snapshot("tasklist-filters");
     tasklist.startProcess("Partner onboarding");
-    tasklist.fill("partnerName", partnerName);
-    tasklist.fill("partnerCountry", "DE");
-    tasklist.select("partnerType", "Contract manufacturer");
-    // No address, no registration number: the NDA needs both, which becomes procurement's task below.
-    tasklist.fill("contactName", "Li Wei");
-    tasklist.fill("contactEmail", "li.wei@partner.example");
+    tasklist.fill("partnerCode", prospect);
     tasklist.fill("purpose", "Machining of housings");
     tasklist.fill("requestedSecretCodes", secret + ", " + confidential);
     tasklist.select("ndaKind", "Mutual");
     tasklist.submitStartForm();
-    tasklist.until(() -> instanceOf(partnerName) != null);
-    ProcessInstance pi = instanceOf(partnerName);
+    tasklist.until(() -> instanceOf(prospect) != null);
+    ProcessInstance pi = instanceOf(prospect);
     assertThat(pi).isWaitingAt("Task_ReviewDueDiligence");
 
     // Procurement records due diligence.
@@ -236,9 +244,9 @@ class OnboardingBrowserIT {
     }
   }
 
-  private ProcessInstance instanceOf(String partnerName) {
+  private ProcessInstance instanceOf(String partnerCode) {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("PartnerOnboardingProcess")
-        .variableValueEquals("partnerName", partnerName).singleResult();
+        .processInstanceBusinessKey(partnerCode).singleResult();
   }
 
   private Task task(ProcessInstance pi, String key) {

@@ -457,7 +457,24 @@ class OnboardingProcessIT {
     Map<String, Object> request = request("DE", secret);
     request.remove("partnerAddress");
     request.remove("partnerRegistrationId");
-    ProcessInstance pi = start(request);
+    // A new partner must bring what its NDA prints: refused at the start, naming it, nothing kept.
+    assertThatThrownBy(() -> start(request)).isInstanceOf(BadUserRequestException.class)
+        .hasMessageContaining("prints its registration number, registered address");
+    assertThat(partners.search(new io.cordon.partner.PartnerFilter(null, null, null, null, (String) request.get("partnerName")),
+        org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
+
+    // A prospect registered earlier without it: the NDA step asks procurement for it.
+    as("paula", "procurement");
+    String prospect;
+    try {
+      prospect = partners.register(new io.cordon.partner.PartnerDetails((String) request.get("partnerName"), null, "DE", null,
+          null, io.cordon.partner.PartnerType.CONTRACT_MANUFACTURER, null, List.of())).code();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Map<String, Object> forProspect = new HashMap<>(Map.of("partnerCode", prospect, "purpose", "Machining of housings",
+        "requestedSecretCodes", secret, "ndaKind", "MUTUAL"));
+    ProcessInstance pi = start(forProspect);
     complete("paula", "procurement", task(pi, "Task_ReviewDueDiligence"), dueDiligence(false));
     runJobs(pi);
 
