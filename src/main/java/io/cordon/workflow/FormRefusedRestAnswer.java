@@ -27,7 +27,10 @@ class FormRefusedRestAnswer {
 
   private static Response refused(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof FormRefusedException refused) {
+      // The gate's refusal, or a step that refuses what the user submitted (a missing reason, an unknown fallback):
+      // the caller's mistake, with the step's sentence, never a 500 wrapped in "Cannot submit task form ...".
+      if (cause instanceof FormRefusedException || cause instanceof org.camunda.bpm.engine.BadUserRequestException) {
+        Throwable refused = cause;
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
             .entity(Map.of("type", "InvalidRequestException", "message", refused.getMessage())).build();
       }

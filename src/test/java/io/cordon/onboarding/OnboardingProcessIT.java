@@ -61,6 +61,8 @@ class OnboardingProcessIT {
   io.cordon.nda.NdaLifecycle ndaLifecycle;
   @Autowired
   io.cordon.nda.NdaService ndas;
+  @Autowired
+  org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   @BeforeEach
   void init() {
@@ -497,6 +499,18 @@ class OnboardingProcessIT {
     assertThat(pi).hasPassed("Task_RecordPartnerData", "Task_GenerateNda").isWaitingAt("Task_ReviewNda");
     assertThat(partners.get(pi.getBusinessKey()).registrationId()).isEqualTo("HRB 99");
     assertThat(runtimeService.getVariable(pi.getId(), "ndaVersion")).isEqualTo(1);
+  }
+
+  @Test
+  void aStepRefusingTheAnswerIsA400WithItsSentenceThroughTheEngineRestApi() {
+    String secret = secret(Classification.SECRET, "oscar");
+    ProcessInstance pi = upToLegalReview(request("DE", secret), false);
+    String taskId = task(pi, "Task_ReviewNda").getId();
+    var answer = io.cordon.Api.as(rest, "lena").post("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("legalDecision", Map.of("value", "REJECT", "type", "String"))));
+    assertThat(answer.getStatusCode().value()).isEqualTo(400);
+    assertThat(answer.getBody().path("detail").asText()).isEqualTo("Give the reason for rejecting the partner.");
+    assertThat(pi).isWaitingAt("Task_ReviewNda");
   }
 
   @Test
