@@ -175,6 +175,12 @@ class OnboardingBrowserIT {
     tasklist.waitForText(partnerName);
     tasklist.waitForText("Term and survival");
     tasklist.claim();
+    // Regenerating without picking a fallback: refused with the sentence, without task id or engine prefix.
+    tasklist.choose("legalDecision", "Use the fallbacks chosen above and generate again");
+    tasklist.complete();
+    tasklist.waitForText("Name at least one fallback position");
+    assertThat(tasklist.pageSource()).doesNotContain("Cannot submit task form", "ENGINE-");
+    assertThat(task(pi, "Task_ReviewNda")).isNotNull();
     tasklist.choose(tasklist.find(By.cssSelector("select[name='fallback-term-survival']")), "Term and survival (term-fixed-survival)");
     tasklist.choose("legalDecision", "Use the fallbacks chosen above and generate again");
     tasklist.snapshot("tasklist-review-nda");

@@ -226,6 +226,10 @@ public final class Tasklist implements AutoCloseable {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  public String pageSource() {
+    return driver.getPageSource();
+  }
+
   /** A screenshot and the page source under target/browser/. */
   public void snapshot(String name) {
     try {
