@@ -64,7 +64,8 @@ public class EvidencePacks {
   public record Subject(Kind kind, String code) {
   }
 
-  public record Pack(String fileName, byte[] zip, String manifestSha256, int files) {
+  /** The pack, and how long each phase of building it took (milliseconds, in order; also logged at DEBUG). */
+  public record Pack(String fileName, byte[] zip, String manifestSha256, int files, Map<String, Long> phaseMillis) {
   }
 
   static final String EVENT = "EVIDENCE_PACK_BUILT";
@@ -111,11 +112,12 @@ public class EvidencePacks {
   }
 
   public Pack build(Subject subject) {
+    PackPhases phases = new PackPhases();
     Instant builtAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     String builtBy = currentUser.get().id();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Map<String, Object> manifest = new LinkedHashMap<>();
-    reading.executeWithoutResult(s -> gather(subject, files, manifest, builtAt, builtBy));
+    reading.executeWithoutResult(s -> gather(subject, files, manifest, builtAt, builtBy, phases));
     files.put("verify.sh", verifyScript());
     List<Map<String, Object>> listed = new ArrayList<>();
     files.forEach((path, bytes) -> listed.add(Map.of("path", path, "sha256", CanonicalJson.sha256Hex(bytes), "bytes", bytes.length)));
@@ -123,6 +125,7 @@ public class EvidencePacks {
     byte[] manifestBytes = json(manifest, true);
     String manifestSha = CanonicalJson.sha256Hex(manifestBytes);
     byte[] zip = zip(manifestBytes, files);
+    phases.done("manifest and zip");
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("kind", subject.kind().name());
     facts.put("code", subject.code());
@@ -138,16 +141,20 @@ public class EvidencePacks {
       case NDA -> record;
     };
     writing.executeWithoutResult(s -> chain.append(event));
+    phases.done("evidence event");
+    phases.log(subject.kind() + " " + subject.code());
     return new Pack("cordon-evidence-" + subject.code() + "-" + builtAt.toString().replace(":", "") + ".zip", zip, manifestSha,
-        files.size() + 1);
+        files.size() + 1, phases.millis());
   }
 
-  private void gather(Subject subject, Map<String, byte[]> files, Map<String, Object> manifest, Instant builtAt, String builtBy) {
+  private void gather(Subject subject, Map<String, byte[]> files, Map<String, Object> manifest, Instant builtAt, String builtBy,
+      PackPhases phases) {
     Contents c = switch (subject.kind()) {
       case SECRET -> secret(subject);
       case PARTNER -> partner(subject);
       case NDA -> nda(subject);
     };
+    phases.done("read register and events, scorecard");
     List<EvidenceEvent> events = c.events();
     Map<String, Object> segment = new LinkedHashMap<>();
     Map<String, Object> anchorFacts = null;
@@ -209,6 +216,7 @@ public class EvidencePacks {
         }
       }
     }
+    phases.done("events.jsonl, chain links, anchor");
     manifest.put("format", "cordon-evidence-pack/1");
     manifest.put("subject", Map.of("kind", subject.kind().name(), "code", subject.code()));
     manifest.put("coverage", c.coverage());
@@ -221,9 +229,12 @@ public class EvidencePacks {
       manifest.put("scorecardGaps", c.scorecard().gaps());
     }
     documents(c, files);
+    phases.done("NDA documents and certificates");
     files.put("lineage.xlsx", lineage(c.recipients()));
+    phases.done("lineage.xlsx");
     byte[] report = report(c, builtAt, builtBy, chainText, anchorText);
     files.put("report.docx", report);
+    phases.done("report.docx");
     if (pdf.available()) {
       try {
         files.put("report.pdf", pdf.toPdf(report));
@@ -233,6 +244,7 @@ public class EvidencePacks {
     } else {
       manifest.put("reportPdf", "not rendered: LibreOffice is not installed on the server that built this pack");
     }
+    phases.done("report.pdf");
   }
 
   private Contents secret(Subject subject) {
