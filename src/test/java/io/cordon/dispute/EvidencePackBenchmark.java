@@ -141,7 +141,7 @@ class EvidencePackBenchmark {
     double packMs = pack[RUNS / 2] / 1e6;
     double bareMs = bare[RUNS / 2] / 1e6;
     report.table("measure", "median of " + RUNS + " (ms)", "min (ms)", "ratio to baseline (median)");
-    report.row("pack build" + (pdf ? " with report.pdf" : " (no report.pdf: LibreOffice absent)"), String.format("%.0f", packMs),
+    report.row("pack build" + (pdf ? " with report.pdf" : " (report.pdf not rendered: see the manifest's reportPdf)"), String.format("%.0f", packMs),
         String.format("%.0f", pack[0] / 1e6), BenchmarkReport.ratio(packMs, bareMs));
     phases.forEach((phase, ms) -> {
       Arrays.sort(ms);
