@@ -38,7 +38,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -386,7 +385,10 @@ public class EvidencePacks {
     r.put("secret", secret);
     r.put("partner", partner);
     r.put("nda", nda == null ? "" : nda);
-    r.put("ndaVersion", ndaVersion == null ? "" : String.valueOf(ndaVersion));
+    // The version the disclosure names, else the one the partner signed (whose clause keys are listed).
+    Integer version = ndaVersion != null || nda == null ? ndaVersion
+        : ndaData.execution(nda).map(NdaLifecycle.Execution::version).orElse(null);
+    r.put("ndaVersion", version == null ? "" : String.valueOf(version));
     r.put("clauses", nda == null ? "" : String.join(", ", new TreeSet<>(ndaData.clauseKeys(nda))));
     r.put("status", status);
     r.put("approvals", approvals.getOrDefault(id, ""));
@@ -534,21 +536,9 @@ public class EvidencePacks {
     return out.toByteArray();
   }
 
-  /**
-   * Office documents, PDFs and time-stamp tokens are compressed already (or nearly incompressible): stored as they are,
-   * which takes a fraction of the time deflating them again would, for about the same size.
-   */
   private static void put(ZipOutputStream zip, String path, byte[] content) throws IOException {
     ZipEntry entry = new ZipEntry(path);
     entry.setTime(0);
-    if (path.endsWith(".docx") || path.endsWith(".xlsx") || path.endsWith(".pdf") || path.endsWith(".tsr")) {
-      CRC32 crc = new CRC32();
-      crc.update(content);
-      entry.setMethod(ZipEntry.STORED);
-      entry.setSize(content.length);
-      entry.setCompressedSize(content.length);
-      entry.setCrc(crc.getValue());
-    }
     zip.putNextEntry(entry);
     zip.write(content);
     zip.closeEntry();
