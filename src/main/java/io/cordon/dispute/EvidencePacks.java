@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.HolderView;
+import io.cordon.disclosure.HolderView;
 import io.cordon.disclosure.HoldingView;
 import io.cordon.evidence.CanonicalJson;
 import io.cordon.evidence.ChainAnchors;
@@ -12,7 +13,6 @@ import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceEvent;
 import io.cordon.evidence.EvidenceRecord;
 import io.cordon.identity.CurrentUser;
-import io.cordon.nda.CertificateService;
 import io.cordon.nda.NdaLifecycle;
 import io.cordon.nda.NdaRecords;
 import io.cordon.nda.NdaService;
@@ -46,6 +46,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +65,8 @@ public class EvidencePacks {
   public record Subject(Kind kind, String code) {
   }
 
-  public record Pack(String fileName, byte[] zip, String manifestSha256, int files) {
+  /** The pack, and how long each phase of building it took (milliseconds, in order; also logged at DEBUG). */
+  public record Pack(String fileName, byte[] zip, String manifestSha256, int files, Map<String, Long> phaseMillis) {
   }
 
   static final String EVENT = "EVIDENCE_PACK_BUILT";
@@ -79,7 +81,6 @@ public class EvidencePacks {
   private final DisclosureService disclosures;
   private final NdaService ndas;
   private final NdaLifecycle lifecycle;
-  private final CertificateService certificates;
   private final PdfRenderer pdf;
   private final Measures measures;
   private final CurrentUser currentUser;
@@ -87,7 +88,7 @@ public class EvidencePacks {
   private final TransactionTemplate writing;
 
   EvidencePacks(EvidenceChain chain, ChainAnchors anchors, EvidenceAccess access, PartnerService partners,
-      DisclosureService disclosures, NdaService ndas, NdaLifecycle lifecycle, CertificateService certificates, PdfRenderer pdf,
+      DisclosureService disclosures, NdaService ndas, NdaLifecycle lifecycle, PdfRenderer pdf,
       Measures measures, CurrentUser currentUser, PlatformTransactionManager transactions) {
     this.chain = chain;
     this.anchors = anchors;
@@ -96,7 +97,6 @@ public class EvidencePacks {
     this.disclosures = disclosures;
     this.ndas = ndas;
     this.lifecycle = lifecycle;
-    this.certificates = certificates;
     this.pdf = pdf;
     this.measures = measures;
     this.currentUser = currentUser;
@@ -107,15 +107,21 @@ public class EvidencePacks {
 
   /** What a pack is made of, read in one transaction. */
   private record Contents(Subject subject, String title, String coverage, List<EvidenceEvent> events,
-      List<Map<String, String>> recipients, List<String> ndaReferences, Scorecard scorecard, String summary) {
+      List<Map<String, String>> recipients, List<String> ndaReferences, PackNdas ndaData, List<SecretScorecard> scorecards,
+      String summary) {
+  }
+
+  /** The scorecard of one secret a pack covers, or why it is withheld from the caller (a crown jewel). */
+  record SecretScorecard(String secretCode, Scorecard scorecard, String withheld) {
   }
 
   public Pack build(Subject subject) {
+    PackPhases phases = new PackPhases();
     Instant builtAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     String builtBy = currentUser.get().id();
     Map<String, byte[]> files = new LinkedHashMap<>();
     Map<String, Object> manifest = new LinkedHashMap<>();
-    reading.executeWithoutResult(s -> gather(subject, files, manifest, builtAt, builtBy));
+    reading.executeWithoutResult(s -> gather(subject, files, manifest, builtAt, builtBy, phases));
     files.put("verify.sh", verifyScript());
     List<Map<String, Object>> listed = new ArrayList<>();
     files.forEach((path, bytes) -> listed.add(Map.of("path", path, "sha256", CanonicalJson.sha256Hex(bytes), "bytes", bytes.length)));
@@ -123,6 +129,7 @@ public class EvidencePacks {
     byte[] manifestBytes = json(manifest, true);
     String manifestSha = CanonicalJson.sha256Hex(manifestBytes);
     byte[] zip = zip(manifestBytes, files);
+    phases.done("manifest and zip");
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("kind", subject.kind().name());
     facts.put("code", subject.code());
@@ -138,16 +145,20 @@ public class EvidencePacks {
       case NDA -> record;
     };
     writing.executeWithoutResult(s -> chain.append(event));
+    phases.done("evidence event");
+    phases.log(subject.kind() + " " + subject.code());
     return new Pack("cordon-evidence-" + subject.code() + "-" + builtAt.toString().replace(":", "") + ".zip", zip, manifestSha,
-        files.size() + 1);
+        files.size() + 1, phases.millis());
   }
 
-  private void gather(Subject subject, Map<String, byte[]> files, Map<String, Object> manifest, Instant builtAt, String builtBy) {
+  private void gather(Subject subject, Map<String, byte[]> files, Map<String, Object> manifest, Instant builtAt, String builtBy,
+      PackPhases phases) {
     Contents c = switch (subject.kind()) {
       case SECRET -> secret(subject);
       case PARTNER -> partner(subject);
       case NDA -> nda(subject);
     };
+    phases.done("read register and events, scorecard");
     List<EvidenceEvent> events = c.events();
     Map<String, Object> segment = new LinkedHashMap<>();
     Map<String, Object> anchorFacts = null;
@@ -209,6 +220,7 @@ public class EvidencePacks {
         }
       }
     }
+    phases.done("events.jsonl, chain links, anchor");
     manifest.put("format", "cordon-evidence-pack/1");
     manifest.put("subject", Map.of("kind", subject.kind().name(), "code", subject.code()));
     manifest.put("coverage", c.coverage());
@@ -216,14 +228,33 @@ public class EvidencePacks {
     manifest.put("builtBy", builtBy);
     manifest.put("chainSegment", segment);
     manifest.put("anchor", anchorFacts);
-    if (c.scorecard() != null) {
-      files.put("scorecard.json", json(c.scorecard(), true));
-      manifest.put("scorecardGaps", c.scorecard().gaps());
+    if (subject.kind() == Kind.SECRET) {
+      Scorecard card = c.scorecards().get(0).scorecard();
+      files.put("scorecard.json", json(card, true));
+      manifest.put("scorecardGaps", card.gaps());
+    } else {
+      List<Map<String, Object>> listed = new ArrayList<>();
+      for (SecretScorecard s : c.scorecards()) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("secret", s.secretCode());
+        if (s.scorecard() == null) {
+          entry.put("withheld", s.withheld());
+        } else {
+          entry.put("file", "scorecards/" + s.secretCode() + ".json");
+          entry.put("gaps", s.scorecard().gaps());
+          files.put("scorecards/" + s.secretCode() + ".json", json(s.scorecard(), true));
+        }
+        listed.add(entry);
+      }
+      manifest.put("scorecards", listed);
     }
     documents(c, files);
+    phases.done("NDA documents and certificates");
     files.put("lineage.xlsx", lineage(c.recipients()));
+    phases.done("lineage.xlsx");
     byte[] report = report(c, builtAt, builtBy, chainText, anchorText);
     files.put("report.docx", report);
+    phases.done("report.docx");
     if (pdf.available()) {
       try {
         files.put("report.pdf", pdf.toPdf(report));
@@ -233,24 +264,26 @@ public class EvidencePacks {
     } else {
       manifest.put("reportPdf", "not rendered: LibreOffice is not installed on the server that built this pack");
     }
+    phases.done("report.pdf");
   }
 
   private Contents secret(Subject subject) {
     SecretView secret = access.checkSecret(subject.code());
     List<EvidenceEvent> events = measures.eventsOf(subject.code());
     Map<Long, String> approvals = approvals(events);
-    Map<String, Set<String>> clauseCache = new HashMap<>();
-    List<Map<String, String>> recipients = new ArrayList<>();
+    List<HolderView> holders = all(p -> disclosures.holders(subject.code(), null, p));
     Set<String> ndaRefs = new TreeSet<>();
-    all(p -> disclosures.holders(subject.code(), null, p)).forEach(h -> {
-      recipients.add(recipient(h.disclosureId(), subject.code(), h.partnerCode() + " " + h.partnerName() + " (" + h.partnerCountry() + ")",
-          h.ndaReference(), h.ndaVersion(), clauseCache, h.status().name(), approvals, h.disclosedAt(), h.closedAt()));
-      if (h.ndaReference() != null) {
-        ndaRefs.add(h.ndaReference());
-      }
-    });
+    holders.stream().map(HolderView::ndaReference).filter(r -> r != null).forEach(ndaRefs::add);
     events.stream().filter(e -> e.type().startsWith("NDA_") && e.ndaReference() != null).forEach(e -> ndaRefs.add(e.ndaReference()));
-    Scorecard scorecard = measures.evaluate(subject.code(), events, clauseCache);
+    Set<String> named = new TreeSet<>(ndaRefs);
+    events.stream().filter(e -> e.type().equals("SECRET_DISCLOSED") && e.ndaReference() != null).forEach(e -> named.add(e.ndaReference()));
+    PackNdas ndaData = PackNdas.read(ndas, lifecycle, named);
+    List<Map<String, String>> recipients = new ArrayList<>(holders.size());
+    for (HolderView h : holders) {
+      recipients.add(recipient(h.disclosureId(), subject.code(), h.partnerCode() + " " + h.partnerName() + " (" + h.partnerCountry() + ")",
+          h.ndaReference(), h.ndaVersion(), ndaData, h.status().name(), approvals, h.disclosedAt(), h.closedAt()));
+    }
+    Scorecard scorecard = measures.evaluate(subject.code(), events, ndaData.clauseKeys());
     long current = recipients.stream().filter(r -> Set.of("DISCLOSED", "SUSPENDED").contains(r.get("status"))).count();
     String title = "trade secret " + secret.code() + ", " + secret.title() + " (" + secret.classification() + ", owner " + secret.ownerId() + ")";
     String coverage = "Every evidence event that names " + secret.code() + " (" + events.size() + "), every disclosure of it ("
@@ -258,7 +291,8 @@ public class EvidencePacks {
         + ") with each generated version and the executed copy, certificates of return or destruction, and its scorecard.";
     String summary = recipients.size() + " disclosure(s) to partners, " + current + " of them current (disclosed or suspended). "
         + "Scorecard: " + scorecard.gaps() + " gap(s) over " + scorecard.rows().size() + " expected measures in the EU, US and PRC.";
-    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), scorecard, summary);
+    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), ndaData,
+        List.of(new SecretScorecard(secret.code(), scorecard, null)), summary);
   }
 
   private Contents partner(Subject subject) {
@@ -282,40 +316,80 @@ public class EvidencePacks {
       java.util.function.Predicate<HoldingView> included, String coverageStart) {
     String partnerCode = subject.kind() == Kind.PARTNER ? subject.code() : ndas.get(subject.code()).partnerCode();
     Map<Long, String> approvals = approvals(events);
-    Map<String, Set<String>> clauseCache = new HashMap<>();
-    List<Map<String, String>> recipients = new ArrayList<>();
+    List<HoldingView> holdings = all(p -> disclosures.holdings(partnerCode, null, p)).stream().filter(included).toList();
     Set<String> ndaRefs = new TreeSet<>();
     if (subject.kind() == Kind.NDA) {
       ndaRefs.add(subject.code());
-    }
-    all(p -> disclosures.holdings(partnerCode, null, p)).stream().filter(included).forEach(h -> {
-      recipients.add(recipient(h.disclosureId(), h.secretCode() + (h.secretTitle() == null ? "" : " " + h.secretTitle())
-          + " (" + h.classification() + ")", partnerCode, h.ndaReference(), h.ndaVersion(), clauseCache, h.status().name(),
-          approvals, h.disclosedAt(), h.closedAt()));
-      if (h.ndaReference() != null && subject.kind() == Kind.PARTNER) {
-        ndaRefs.add(h.ndaReference());
-      }
-    });
-    if (subject.kind() == Kind.PARTNER) {
+    } else {
+      holdings.stream().map(HoldingView::ndaReference).filter(r -> r != null).forEach(ndaRefs::add);
       events.stream().filter(e -> e.type().startsWith("NDA_") && e.ndaReference() != null).forEach(e -> ndaRefs.add(e.ndaReference()));
     }
+    Set<String> named = new TreeSet<>(ndaRefs);
+    holdings.stream().map(HoldingView::ndaReference).filter(r -> r != null).forEach(named::add);
+    PackNdas ndaData = PackNdas.read(ndas, lifecycle, named);
+    List<Map<String, String>> recipients = new ArrayList<>(holdings.size());
+    for (HoldingView h : holdings) {
+      recipients.add(recipient(h.disclosureId(), h.secretCode() + (h.secretTitle() == null ? "" : " " + h.secretTitle())
+          + " (" + h.classification() + ")", partnerCode, h.ndaReference(), h.ndaVersion(), ndaData, h.status().name(),
+          approvals, h.disclosedAt(), h.closedAt()));
+    }
+    List<SecretScorecard> scorecards = scorecards(covered(holdings, ndaRefs, ndaData), ndaData);
+    long withheld = scorecards.stream().filter(s -> s.scorecard() == null).count();
+    long gaps = scorecards.stream().filter(s -> s.scorecard() != null).mapToLong(s -> s.scorecard().gaps()).sum();
     String coverage = coverageStart + " (" + events.size() + "), every disclosure to the partner" + (subject.kind() == Kind.NDA
         ? " under this NDA" : "") + " (" + recipients.size() + "), the NDAs (" + ndaRefs.size()
-        + ") with each generated version and the executed copy, and certificates of return or destruction. "
-        + "Scorecards are per secret: build the pack of a secret for its scorecard.";
-    String summary = recipients.size() + " disclosure(s); " + ndaRefs.size() + " NDA(s).";
-    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), null, summary);
+        + ") with each generated version and the executed copy, certificates of return or destruction, and the scorecard of each "
+        + "secret covered (" + scorecards.size() + (withheld == 0 ? "" : ", " + withheld + " of them withheld: crown jewels") + ").";
+    String summary = recipients.size() + " disclosure(s); " + ndaRefs.size() + " NDA(s); " + scorecards.size() + " secret(s) covered, "
+        + gaps + " scorecard gap(s) in all.";
+    return new Contents(subject, title, coverage, events, recipients, List.copyOf(ndaRefs), ndaData, scorecards, summary);
   }
 
-  private Map<String, String> recipient(long id, String secret, String partner, String nda, Integer ndaVersion,
-      Map<String, Set<String>> clauseCache, String status, Map<Long, String> approvals, Instant disclosed, Instant closed) {
+  /** The secrets a partner or NDA pack covers: those disclosed in it, and those its NDAs name (signed or latest version). */
+  private static Set<String> covered(List<HoldingView> holdings, Set<String> ndaRefs, PackNdas ndaData) {
+    Set<String> codes = new TreeSet<>();
+    holdings.forEach(h -> codes.add(h.secretCode()));
+    for (String reference : ndaRefs) {
+      Optional<NdaLifecycle.Execution> executed = ndaData.execution(reference);
+      if (executed.isPresent()) {
+        codes.addAll(executed.get().secretCodes());
+      } else {
+        ndaData.view(reference).flatMap(v -> v.versions().stream().filter(x -> x.version() == v.latestVersion()).findFirst())
+            .ifPresent(v -> codes.addAll(v.secretCodes()));
+      }
+    }
+    return codes;
+  }
+
+  /** The scorecard of each secret, as its own pack has it; withheld (code only) where the caller may not have its evidence. */
+  private List<SecretScorecard> scorecards(Set<String> codes, PackNdas ndaData) {
+    List<SecretScorecard> cards = new ArrayList<>(codes.size());
+    for (String code : codes) {
+      try {
+        access.checkSecret(code);
+      } catch (AccessDeniedException e) {
+        cards.add(new SecretScorecard(code, null, e.getMessage()));
+        continue;
+      } catch (NotFoundException e) {
+        continue;
+      }
+      cards.add(new SecretScorecard(code, measures.evaluate(code, measures.eventsOf(code), ndaData.clauseKeys()), null));
+    }
+    return cards;
+  }
+
+  private static Map<String, String> recipient(long id, String secret, String partner, String nda, Integer ndaVersion,
+      PackNdas ndaData, String status, Map<Long, String> approvals, Instant disclosed, Instant closed) {
     Map<String, String> r = new HashMap<>();
     r.put("id", String.valueOf(id));
     r.put("secret", secret);
     r.put("partner", partner);
     r.put("nda", nda == null ? "" : nda);
-    r.put("ndaVersion", ndaVersion == null ? "" : String.valueOf(ndaVersion));
-    r.put("clauses", nda == null ? "" : String.join(", ", new TreeSet<>(clauseCache.computeIfAbsent(nda, measures::clauseKeys))));
+    // The version the disclosure names, else the one the partner signed (whose clause keys are listed).
+    Integer version = ndaVersion != null || nda == null ? ndaVersion
+        : ndaData.execution(nda).map(NdaLifecycle.Execution::version).orElse(null);
+    r.put("ndaVersion", version == null ? "" : String.valueOf(version));
+    r.put("clauses", nda == null ? "" : String.join(", ", new TreeSet<>(ndaData.clauseKeys(nda))));
     r.put("status", status);
     r.put("approvals", approvals.getOrDefault(id, ""));
     r.put("disclosed", disclosed == null ? "" : disclosed.toString());
@@ -344,27 +418,28 @@ public class EvidencePacks {
 
   /** NDA versions as generated, executed copies and certificates, by the hashes the register and the chain hold. */
   private void documents(Contents c, Map<String, byte[]> files) {
+    Map<String, String> wanted = new LinkedHashMap<>();
     for (String reference : c.ndaReferences()) {
-      NdaRecords.NdaView nda;
-      try {
-        nda = ndas.get(reference);
-      } catch (NotFoundException e) {
-        continue;
-      }
-      for (NdaRecords.NdaVersionView v : nda.versions()) {
-        files.put("ndas/" + reference + "/v" + v.version() + ".docx", ndas.document(reference, v.version()));
-      }
-      lifecycle.execution(reference).ifPresent(x -> {
-        byte[] signed = certificates.document(x.sha256());
-        files.put("ndas/" + reference + "/executed-v" + x.version() + extension(signed), signed);
+      c.ndaData().view(reference).ifPresent(nda -> {
+        for (NdaRecords.NdaVersionView v : nda.versions()) {
+          wanted.put("ndas/" + reference + "/v" + v.version() + ".docx", v.documentSha256());
+        }
+        c.ndaData().execution(reference).ifPresent(x -> wanted.put("ndas/" + reference + "/executed-v" + x.version(), x.sha256()));
       });
     }
     for (EvidenceEvent e : c.events()) {
       if (e.type().startsWith("CERTIFICATE_") && e.documentHash() != null) {
-        byte[] certificate = certificates.document(e.documentHash());
-        files.put("certificates/" + e.ndaReference() + "-" + e.seq() + "-" + e.type().toLowerCase() + extension(certificate), certificate);
+        wanted.put("certificates/" + e.ndaReference() + "-" + e.seq() + "-" + e.type().toLowerCase(), e.documentHash());
       }
     }
+    Map<String, byte[]> stored = ndas.storedDocuments(wanted.values());
+    wanted.forEach((path, sha256) -> {
+      byte[] content = stored.get(sha256);
+      if (content == null) {
+        throw new NotFoundException("No stored document with SHA-256 " + sha256 + " (" + path + ").");
+      }
+      files.put(path.endsWith(".docx") ? path : path + extension(content), content);
+    });
   }
 
   private static String extension(byte[] document) {
@@ -402,19 +477,31 @@ public class EvidencePacks {
     fields.put("chain", chainText);
     fields.put("anchor", anchorText);
     fields.put("summary", c.summary());
-    fields.put("scorecardNote", c.scorecard() == null ? "Scorecards are kept per secret: see the pack of each secret."
-        : "Per jurisdiction, each measure courts expect: DOCUMENTED with the events behind it, GAP with what would close it, "
-            + "or NOT_APPLICABLE with the reason. Measure lists: templates/reasonable-measures.csv.");
+    boolean many = c.subject().kind() != Kind.SECRET;
+    String withheld = c.scorecards().stream().filter(s -> s.scorecard() == null).map(SecretScorecard::secretCode)
+        .reduce((a, b) -> a + ", " + b).map(codes -> " Withheld (crown jewels, for their owner, security and admins only): " + codes + ".")
+        .orElse("");
+    fields.put("scorecardNote", (many ? "For each secret the pack covers (" + c.scorecards().size() + "), as in that secret's own pack "
+        + "(scorecards/<code>.json; the events named are positions in the evidence chain): p" : "P")
+        + "er jurisdiction, each measure courts expect: DOCUMENTED with the events behind it, GAP with what would close it, "
+        + "or NOT_APPLICABLE with the reason. Measure lists: templates/reasonable-measures.csv." + withheld);
     List<Map<String, String>> timeline = new ArrayList<>(c.events().size());
     for (EvidenceEvent e : c.events()) {
       timeline.add(Map.of("seq", String.valueOf(e.seq()), "when", e.occurredAt().toString(), "event", e.type(), "actor", e.actor(),
           "partner", e.partnerCode() == null ? "" : e.partnerCode(), "nda", e.ndaReference() == null ? "" : e.ndaReference(),
           "details", details(e.payload())));
     }
-    List<Map<String, String>> scorecard = c.scorecard() == null ? List.of() : c.scorecard().rows().stream()
-        .map(r -> Map.of("jurisdiction", r.jurisdiction(), "title", r.title(), "basis", r.basis(), "result", r.result().name(),
-            "detail", r.detail(), "events", r.evidence().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")))
-        .toList();
+    List<Map<String, String>> scorecard = new ArrayList<>();
+    for (SecretScorecard card : c.scorecards()) {
+      if (card.scorecard() == null) {
+        continue;
+      }
+      for (Scorecard.Row r : card.scorecard().rows()) {
+        scorecard.add(Map.of("jurisdiction", many ? card.secretCode() + " · " + r.jurisdiction() : r.jurisdiction(), "title", r.title(),
+            "basis", r.basis(), "result", r.result().name(), "detail", r.detail(),
+            "events", r.evidence().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")));
+      }
+    }
     return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline, "recipient", c.recipients(),
         "measure", scorecard));
   }

@@ -1,5 +1,9 @@
 package io.cordon.nda;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,6 +29,18 @@ class DocumentStore {
 
   Optional<byte[]> get(String sha256) {
     return jdbc.query("select content from nda_blob where sha256 = ?", (rs, n) -> rs.getBytes(1), sha256).stream().findFirst();
+  }
+
+  /** The stored bytes of each hash named that is stored, in one statement per {@value NdaStore#IN_LIST} hashes. */
+  Map<String, byte[]> getAll(Collection<String> sha256s) {
+    Map<String, byte[]> found = new HashMap<>();
+    for (List<String> chunk : NdaStore.chunks(sha256s)) {
+      jdbc.query("select sha256, content from nda_blob where sha256 in (" + NdaStore.marks(chunk.size()) + ")",
+          rs -> {
+            found.put(rs.getString(1), rs.getBytes(2));
+          }, chunk.toArray());
+    }
+    return found;
   }
 
   Optional<byte[]> rendition(String sha256, String format) {

@@ -172,6 +172,12 @@ public class NdaLifecycle implements NdaCheck {
     return store.execution(reference);
   }
 
+  /** {@link #execution} of many NDAs at once, by reference; those not executed are left out. */
+  @Transactional(readOnly = true)
+  public Map<String, Execution> executions(java.util.Collection<String> references) {
+    return store.executions(references);
+  }
+
   /** The partner's most recently executed NDA that is still in force, if any. */
   @Transactional(readOnly = true)
   public Optional<Execution> inForceFor(String partnerCode) {

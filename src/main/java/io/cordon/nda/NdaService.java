@@ -249,6 +249,21 @@ public class NdaService {
     return new NdaView(nda.reference(), nda.partnerCode(), nda.kind(), nda.latestVersion(), store.versions(nda));
   }
 
+  /** {@link #get} of many NDAs at once (unknown references are left out): a few statements, not a few per NDA. */
+  @Transactional(readOnly = true)
+  public Map<String, NdaView> getAll(java.util.Collection<String> references) {
+    return store.views(references);
+  }
+
+  /**
+   * The stored bytes of generated NDAs, executed copies and certificates, by SHA-256, for many at once; a hash that is
+   * not stored is left out.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, byte[]> storedDocuments(java.util.Collection<String> sha256s) {
+    return documents.getAll(sha256s);
+  }
+
   @Transactional(readOnly = true)
   public NdaVersionView version(String reference, int version) {
     return get(reference).versions().stream().filter(v -> v.version() == version).findFirst()

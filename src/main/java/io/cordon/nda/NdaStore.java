@@ -12,7 +12,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -80,6 +86,63 @@ class NdaStore {
   Inputs inputs(NdaRow nda, int version) {
     return jdbc.query("select inputs from nda_version where nda_id = ? and version = ?", (rs, n) -> read(rs.getString(1),
         new TypeReference<Inputs>() { }), nda.id(), version).stream().findFirst().orElseThrow();
+  }
+
+  /** Each NDA named with all its versions, in two statements per {@value #IN_LIST} references; unknown ones are left out. */
+  Map<String, NdaRecords.NdaView> views(Collection<String> references) {
+    Map<String, NdaRecords.NdaView> views = new HashMap<>();
+    for (List<String> chunk : chunks(references)) {
+      Map<Long, NdaRow> rows = new HashMap<>();
+      jdbc.query("select id, reference, partner_code, kind, latest_version from nda where reference in (" + marks(chunk.size()) + ")",
+          rs -> {
+            NdaRow row = new NdaRow(rs.getLong(1), rs.getString(2), rs.getString(3), NdaKind.valueOf(rs.getString(4)), rs.getInt(5));
+            rows.put(row.id(), row);
+          }, chunk.toArray());
+      if (rows.isEmpty()) {
+        continue;
+      }
+      Map<Long, List<NdaVersionView>> versions = new HashMap<>();
+      jdbc.query("select nda_id, version, template_key, template_version, template_sha256, clauses, inputs, document_sha256, "
+          + "created_at, created_by from nda_version where nda_id in (" + marks(rows.size()) + ") order by nda_id, version", rs -> {
+            NdaRow nda = rows.get(rs.getLong("nda_id"));
+            versions.computeIfAbsent(nda.id(), k -> new ArrayList<>()).add(view(nda, rs));
+          }, rows.keySet().toArray());
+      rows.values().forEach(r -> views.put(r.reference(), new NdaRecords.NdaView(r.reference(), r.partnerCode(), r.kind(),
+          r.latestVersion(), List.copyOf(versions.getOrDefault(r.id(), List.of())))));
+    }
+    return views;
+  }
+
+  /** {@link #execution} of each executed NDA named, in one statement per {@value #IN_LIST} references. */
+  Map<String, NdaLifecycle.Execution> executions(Collection<String> references) {
+    Map<String, NdaLifecycle.Execution> executions = new HashMap<>();
+    for (List<String> chunk : chunks(references)) {
+      jdbc.query("select n.reference, n.approved_version, n.partner_code, n.executed_sha256, n.signature_date, n.expires_on, v.inputs "
+          + "from nda n join nda_version v on v.nda_id = n.id and v.version = n.approved_version "
+          + "where n.reference in (" + marks(chunk.size()) + ") and n.status = 'EXECUTED'", rs -> {
+            String reference = rs.getString(1);
+            executions.put(reference, new NdaLifecycle.Execution(reference, rs.getInt(2), rs.getString(3),
+                read(rs.getString(7), new TypeReference<Inputs>() { }).secretCodes(), rs.getString(4), rs.getDate(5).toLocalDate(),
+                rs.getDate(6).toLocalDate()));
+          }, chunk.toArray());
+    }
+    return executions;
+  }
+
+  /** IN lists of at most this many values: well within every supported database's limits. */
+  static final int IN_LIST = 500;
+
+  static List<List<String>> chunks(Collection<String> values) {
+    List<String> distinct = values.stream().filter(Objects::nonNull).distinct().sorted().toList();
+    List<List<String>> chunks = new ArrayList<>();
+    for (int i = 0; i < distinct.size(); i += IN_LIST) {
+      chunks.add(distinct.subList(i, Math.min(distinct.size(), i + IN_LIST)));
+    }
+    return chunks;
+  }
+
+  static String marks(int n) {
+    return String.join(",", Collections.nCopies(n, "?"));
   }
 
   /** The executed NDA with the secrets of its executed version, in one read; empty unless it is executed. */

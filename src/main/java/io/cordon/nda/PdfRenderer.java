@@ -4,6 +4,7 @@ import io.cordon.platform.ServiceUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -11,31 +12,46 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * PDF for reading in the browser, by LibreOffice in headless mode (docx4j's own PDF export needs FOP and renders CJK
- * text and tables less faithfully). Each conversion runs in a private profile directory with a time limit; at most
- * one runs at a time per node. Without LibreOffice the PDF endpoint answers 503 and says what to install. Also renders
- * the evidence report of an evidence pack.
+ * text and tables less faithfully). Also renders the evidence report of an evidence pack.
+ *
+ * <p>Starting LibreOffice costs seconds (tens of seconds on a busy host), far more than converting a document, so one
+ * instance is kept running per node, in a private profile directory, started on first use; it holds a small
+ * keep-alive text open, without which LibreOffice quits after the conversion. Each conversion is LibreOffice's own
+ * {@code --convert-to} command line: started with the same profile, it hands the conversion to the running instance
+ * and waits for it. At most one conversion runs at a time per node, with a time limit; a conversion that overruns
+ * stops the instance too, and the next one starts a fresh instance. If the instance cannot be started, each conversion
+ * runs in a LibreOffice of its own, as {@code cordon.nda.pdf.warm=false} does. Without LibreOffice the PDF endpoint
+ * answers 503 and says what to install.
  */
 @Component
-public class PdfRenderer {
+public class PdfRenderer implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(PdfRenderer.class);
   private static final List<String> KNOWN_LOCATIONS = List.of("/usr/bin/soffice", "/usr/local/bin/soffice",
       "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
       "/Applications/LibreOffice.app/Contents/MacOS/soffice");
+  private static final List<String> OPTIONS = List.of("--headless", "--norestore", "--nolockcheck");
 
   private final String soffice;
   private final long timeoutSeconds;
+  private final boolean warm;
   private final Semaphore permits = new Semaphore(1);
+  /** The running instance (guarded by {@link #permits}). */
+  private Process office;
+  private Path officeDir;
 
-  PdfRenderer(@Value("${cordon.nda.pdf.soffice:}") String configured, @Value("${cordon.nda.pdf.timeout-seconds:120}") long timeoutSeconds) {
+  PdfRenderer(@Value("${cordon.nda.pdf.soffice:}") String configured, @Value("${cordon.nda.pdf.timeout-seconds:120}") long timeoutSeconds,
+      @Value("${cordon.nda.pdf.warm:true}") boolean warm) {
     this.soffice = configured.isBlank() ? KNOWN_LOCATIONS.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst().orElse(null)
         : configured;
     this.timeoutSeconds = timeoutSeconds;
+    this.warm = warm;
     log.info(soffice == null ? "PDF rendering unavailable: LibreOffice (soffice) not found" : "PDF rendering by LibreOffice at {}", soffice);
   }
 
@@ -55,17 +71,25 @@ public class PdfRenderer {
       }
       dir = Files.createTempDirectory("cordon-pdf-");
       Path in = Files.write(dir.resolve("nda.docx"), docx);
-      Process process = new ProcessBuilder(soffice, "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
-          "--norestore", "--nolockcheck", "--convert-to", "pdf", "--outdir", dir.toString(), in.toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+      boolean running = warm && officeRunning();
+      Path profile = running ? officeDir.resolve("profile") : dir.resolve("profile");
+      List<String> command = new ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile.toUri()));
+      command.addAll(OPTIONS);
+      command.addAll(List.of("--convert-to", "pdf", "--outdir", dir.toString(), in.toString()));
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        stop(process);
+        if (running) {
+          stopOffice();
+        }
         throw new ServiceUnavailableException("The PDF conversion took longer than " + timeoutSeconds + " s and was stopped.");
       }
       Path pdf = dir.resolve("nda.pdf");
       if (process.exitValue() != 0 || !Files.exists(pdf)) {
         log.warn("LibreOffice failed (exit {}): {}", process.exitValue(), Files.readString(dir.resolve("soffice.log")));
+        if (running) {
+          stopOffice();
+        }
         throw new ServiceUnavailableException("The PDF converter failed on this document. Download the .docx instead.");
       }
       return Files.readAllBytes(pdf);
@@ -81,6 +105,81 @@ public class PdfRenderer {
         deleteQuietly(dir);
       }
     }
+  }
+
+  /**
+   * True when the kept instance runs and takes conversions; starts it if needed and waits until it accepts
+   * connections (its UNO pipe exists), at most the conversion time limit.
+   */
+  private boolean officeRunning() throws IOException, InterruptedException {
+    if (office != null && office.isAlive()) {
+      return true;
+    }
+    stopOffice();
+    officeDir = Files.createTempDirectory("cordon-office-");
+    Path keepAlive = Files.writeString(officeDir.resolve("keep-alive.txt"), "Cordon keeps this open so that LibreOffice stays running.");
+    String pipe = "cordon-" + officeDir.getFileName();
+    List<String> command = new ArrayList<>(List.of(soffice, "-env:UserInstallation=" + officeDir.resolve("profile").toUri()));
+    command.addAll(OPTIONS);
+    command.addAll(List.of("--nologo", "--nodefault", "--accept=pipe,name=" + pipe + ";urp;", keepAlive.toString()));
+    long started = System.nanoTime();
+    office = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(officeDir.resolve("soffice.log").toFile()).start();
+    long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline && office.isAlive()) {
+      if (pipeExists(pipe)) {
+        log.info("LibreOffice started for PDF rendering in {} ms (pid {})", (System.nanoTime() - started) / 1_000_000, office.pid());
+        return true;
+      }
+      Thread.sleep(100);
+    }
+    log.warn("LibreOffice did not start within {} s: each conversion runs in a LibreOffice of its own until it does", timeoutSeconds);
+    stopOffice();
+    return false;
+  }
+
+  /** LibreOffice's {@code pipe,name=X} acceptor is the socket {@code OSL_PIPE_<uid>_X} in the temporary directory. */
+  private static boolean pipeExists(String pipe) throws IOException {
+    for (Path tmp : List.of(Path.of("/tmp"), Path.of(System.getProperty("java.io.tmpdir")))) {
+      if (Files.isDirectory(tmp)) {
+        try (Stream<Path> entries = Files.list(tmp)) {
+          if (entries.map(p -> p.getFileName().toString()).anyMatch(n -> n.startsWith("OSL_PIPE_") && n.endsWith("_" + pipe))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void stopOffice() {
+    if (office != null) {
+      stop(office);
+      office = null;
+    }
+    if (officeDir != null) {
+      deleteQuietly(officeDir);
+      officeDir = null;
+    }
+  }
+
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void destroy() {
+    try {
+      permits.tryAcquire(timeoutSeconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    stopOffice();
   }
 
   private static void deleteQuietly(Path dir) {

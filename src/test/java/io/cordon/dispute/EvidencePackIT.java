@@ -1,6 +1,7 @@
 package io.cordon.dispute;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,11 @@ import io.cordon.evidence.EvidenceChain;
 import io.cordon.evidence.EvidenceEvent;
 import io.cordon.evidence.TestTimestampAuthority;
 import io.cordon.nda.NdaLifecycle;
+import io.cordon.identity.CordonUser;
 import io.cordon.nda.NdaService;
+import io.cordon.nda.PdfRenderer;
+import io.cordon.recertification.Period;
+import io.cordon.recertification.RecertificationService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +32,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterAll;
@@ -38,6 +46,8 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * A pack built through the API for a secret with two recipients (one still holding it, one that destroyed it), with
@@ -60,6 +70,10 @@ class EvidencePackIT {
   ChainAnchors anchors;
   @Autowired
   EvidenceChain chain;
+  @Autowired
+  PdfRenderer pdfRenderer;
+  @Autowired
+  RecertificationService recertifications;
   @TempDir
   Path dir;
 
@@ -264,6 +278,114 @@ class EvidencePackIT {
     if (trainingGapCount[0] <= 100) { // the summary names at most 100 secrets per gap; a shared suite may hold more
       assertThat(trainingGaps).contains(s.secret(), unshared);
     }
+  }
+
+  @Test
+  void theReportPdfReadsBackWithTheTimelineAndTheScorecard() throws Exception {
+    assumeThat(pdfRenderer.available()).as("LibreOffice (soffice) installed; .ci/run installs it").isTrue();
+    String secret = Api.as(rest, "oscar").post("/api/secrets", Fixtures.secret("Pdf pack secret", "SECRET", "oscar")).getBody()
+        .get("code").asText();
+    String holder = activePartner("Pdf Holder GmbH");
+    String former = activePartner("Pdf Former GmbH");
+    String nda = Ndas.inForce(ndaService, ndaLifecycle, holder, List.of(secret));
+    String formerNda = Ndas.inForce(ndaService, ndaLifecycle, former, List.of(secret));
+    long held = disclose(secret, holder, nda, false);
+    long returned = disclose(secret, former, formerNda, false);
+    // The holder attests at its re-certification (procurement enters it), then is suspended; the former returns it.
+    SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken(
+        new CordonUser("paula", List.of("procurement"), List.of()), null, List.of()));
+    try {
+      Period period = recertifications.schedule(holder, "pdf-pack-" + holder, 12, "LOW", "SECRET");
+      recertifications.request(period.id(), "pdf-pack-" + period.id(), "paula");
+      recertifications.attest(period.id(), "[{\"disclosureId\":" + held + ",\"stillNeeded\":true,\"holders\":[\"Li Wei\"]}]");
+    } finally {
+      SecurityContextHolder.clearContext();
+    }
+    assertThat(Api.as(rest, "paula").post("/api/disclosures/" + held + "/status",
+        Map.of("status", "SUSPENDED", "reason", "attestation under review")).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(Api.as(rest, "paula").post("/api/disclosures/" + returned + "/status",
+        Map.of("status", "RETURNED", "reason", "project ended")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<byte[]> response = pack("oscar", "/api/evidence/packs/secrets/" + secret);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    unzip(response.getBody(), dir);
+    assertThat(dir.resolve("report.pdf")).as("report.pdf in the pack").exists();
+    String text;
+    try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(dir.resolve("report.pdf")))) {
+      text = flat(new PDFTextStripper().getText(pdf));
+    }
+    List<String> clauses = ndaService.version(nda, 1).clauses().stream().map(c -> c.key()).toList();
+    assertThat(clauses).contains("obligations");
+    assertThat(text).contains(flat("Evidence report: trade secret " + secret + ", Pdf pack secret (SECRET, owner oscar)"),
+        // timeline: registration with its classification, NDAs, approvals, disclosures, attestation, suspension, return
+        "SECRET_REGISTERED", flat("\"classification\":\"SECRET\""), "NDA_EXECUTED", "DISCLOSURE_APPROVED", "SECRET_DISCLOSED",
+        "RECERTIFICATION_ATTESTED", "DISCLOSURE_SUSPENDED", "DISCLOSURE_RETURNED", holder, former,
+        // recipients: the NDA, its version and the clause keys it was signed with, who approved, the state
+        flat(held + secret + holder), flat(nda + "1"), flat("approved by oscar (owner)"), "SUSPENDED", "RETURNED",
+        // scorecard rows
+        flat("An executed NDA before every disclosure"), "DOCUMENTED", "GAP", "NOT_APPLICABLE", "Whistleblower", "PRC");
+    assertThat(text).as("clause keys of the signed version").contains(clauses);
+  }
+
+  @Test
+  void partnerAndNdaPacksCarryTheScorecardOfEachSecretTheyCoverCrownJewelsOnlyForTheEntitled() throws Exception {
+    String secret = Api.as(rest, "oscar").post("/api/secrets", Fixtures.secret("Covered secret", "SECRET", "oscar")).getBody()
+        .get("code").asText();
+    String jewel = Api.as(rest, "oscar").post("/api/secrets", Fixtures.secret("Covered jewel", "CROWN_JEWEL", "oscar")).getBody()
+        .get("code").asText();
+    String partner = activePartner("Scorecard Partner GmbH");
+    String nda = Ndas.inForce(ndaService, ndaLifecycle, partner, List.of(secret, jewel));
+    disclose(secret, partner, nda, false);
+    disclose(jewel, partner, nda, true);
+
+    for (String path : List.of("/api/evidence/packs/partners/" + partner, "/api/evidence/packs/ndas/" + nda)) {
+      // legal: the secret's scorecard; the crown jewel's is withheld, by code only
+      Path legal = Files.createTempDirectory(dir, "legal");
+      ResponseEntity<byte[]> forLegal = pack("lena", path);
+      assertThat(forLegal.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+      unzip(forLegal.getBody(), legal);
+      JsonNode manifest = JSON.readTree(legal.resolve("manifest.json").toFile());
+      Map<String, JsonNode> cards = new HashMap<>();
+      manifest.get("scorecards").forEach(c -> cards.put(c.get("secret").asText(), c));
+      assertThat(cards).as(path).containsOnlyKeys(secret, jewel);
+      assertThat(cards.get(secret).get("file").asText()).isEqualTo("scorecards/" + secret + ".json");
+      JsonNode card = JSON.readTree(legal.resolve("scorecards/" + secret + ".json").toFile());
+      assertThat(card.get("secretCode").asText()).isEqualTo(secret);
+      assertThat(cards.get(secret).get("gaps").asLong()).isEqualTo(count(card, "GAP")).isPositive();
+      Map<String, String> rows = new HashMap<>();
+      card.get("rows").forEach(r -> rows.put(r.get("jurisdiction").asText() + "/" + r.get("measure").asText(), r.get("result").asText()));
+      assertThat(rows).containsEntry("EU/nda-before-disclosure", "DOCUMENTED").containsEntry("US/owner-approval", "DOCUMENTED")
+          .containsEntry("EU/training", "GAP");
+      assertThat(cards.get(jewel).get("withheld").asText()).contains("crown jewel " + jewel);
+      assertThat(cards.get(jewel).has("file")).isFalse();
+      assertThat(legal.resolve("scorecards/" + jewel + ".json")).doesNotExist();
+      String report = docxText(legal.resolve("report.docx"));
+      assertThat(report).contains(secret + " · EU", secret + " · PRC", "DOCUMENTED", "GAP", "Withheld", jewel)
+          .doesNotContain(jewel + " · EU", "Covered jewel");
+      assertThat(report.indexOf("Reasonable-measures scorecard")).isPositive();
+
+      // security: both scorecards, as in each secret's own pack
+      Path security = Files.createTempDirectory(dir, "security");
+      unzip(pack("sam", path).getBody(), security);
+      JsonNode jewelCard = JSON.readTree(security.resolve("scorecards/" + jewel + ".json").toFile());
+      assertThat(jewelCard.get("secretCode").asText()).isEqualTo(jewel);
+      JsonNode own = Api.as(rest, "sam").get("/api/secrets/" + jewel + "/measures").getBody();
+      assertThat(jewelCard.get("rows")).isEqualTo(own.get("rows"));
+      assertThat(docxText(security.resolve("report.docx"))).contains(jewel + " · EU", secret + " · EU").doesNotContain("Withheld");
+    }
+  }
+
+  private static long count(JsonNode card, String result) {
+    long n = 0;
+    for (JsonNode r : card.get("rows")) {
+      n += r.get("result").asText().equals(result) ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Without any whitespace: line wrapping in narrow table cells neither breaks nor fakes a phrase. */
+  private static String flat(String text) {
+    return text.replaceAll("\\s+", "");
   }
 
   record Result(int exit, String output) {

@@ -173,7 +173,7 @@ class NdaApiIT {
 
   @Test
   void pdfRenditionIsReadable() {
-    assumeThat(new PdfRenderer("", 120).available()).as("LibreOffice installed").isTrue();
+    assumeThat(new PdfRenderer("", 120, false).available()).as("LibreOffice installed").isTrue();
     String path = generate("lena", request("P-GB-004", secrets(45, 3), "MUTUAL", false)).getHeaders().getLocation().getPath();
     ResponseEntity<byte[]> pdf = rest.withBasicAuth("sam", "sam").getForEntity(path.replace(".docx", ".pdf"), byte[].class);
     assertThat(pdf.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -20,6 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,11 +42,18 @@ class NdaPdfIT {
 
   @BeforeAll
   static void setUp() throws Exception {
-    pdf = new PdfRenderer("", 180);
+    pdf = new PdfRenderer("", 180, true);
     assumeThat(pdf.available()).as("LibreOffice (soffice) installed; .ci/run installs it").isTrue();
     engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream in = new FileInputStream("bpmn/NdaClauseSelection.dmn")) {
       engine.parseDecisions(in).forEach(d -> decisions.put(d.getKey(), d));
+    }
+  }
+
+  @AfterAll
+  static void stopLibreOffice() {
+    if (pdf != null) {
+      pdf.destroy();
     }
   }
 
