@@ -1,5 +1,7 @@
 package io.cordon.console;
 
+import io.cordon.dispute.EvidenceAccess;
+import io.cordon.dispute.Measures;
 import io.cordon.identity.CordonGroups;
 import io.cordon.identity.CurrentUser;
 import io.cordon.identity.Directory;
@@ -47,13 +49,18 @@ class SecretPages {
   private final SecretHolders holders;
   private final Directory directory;
   private final CurrentUser currentUser;
+  private final EvidenceAccess evidenceAccess;
+  private final Measures measures;
 
-  SecretPages(SecretService secrets, SecretImport importer, SecretHolders holders, Directory directory, CurrentUser currentUser) {
+  SecretPages(SecretService secrets, SecretImport importer, SecretHolders holders, Directory directory, CurrentUser currentUser,
+      EvidenceAccess evidenceAccess, Measures measures) {
     this.secrets = secrets;
     this.importer = importer;
     this.holders = holders;
     this.directory = directory;
     this.currentUser = currentUser;
+    this.evidenceAccess = evidenceAccess;
+    this.measures = measures;
   }
 
   @ModelAttribute
@@ -83,6 +90,11 @@ class SecretPages {
     model.addAttribute("canChange", canChange(secret));
     model.addAttribute("holders", holders.of(code));
     model.addAttribute("timeline", holders.timeline(code));
+    // The evidence pack and the measures scorecard: only for those the API gives them to (owner, legal, security,
+    // admins; a crown jewel's not to legal).
+    boolean evidence = evidenceAccess.mayHave(secret);
+    model.addAttribute("canHaveEvidence", evidence);
+    model.addAttribute("scorecard", evidence ? measures.forSecret(code) : null);
     return "secrets/detail";
   }
 

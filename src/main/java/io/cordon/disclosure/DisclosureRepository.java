@@ -10,6 +10,12 @@ import org.springframework.data.repository.query.Param;
 
 interface DisclosureRepository extends JpaRepository<Disclosure, Long> {
 
+  /** The approvals of these disclosures, each disclosure's in the order they were given. */
+  @Query("""
+      select new io.cordon.disclosure.ApprovalRow(d.id, a.approverId, a.approverRole, a.decision, a.decidedAt, a.comment)
+      from Disclosure d join d.approvals a where d.id in :ids order by d.id, index(a)""")
+  List<ApprovalRow> approvalsOf(@Param("ids") Collection<Long> ids);
+
   @Query(value = """
       select new io.cordon.disclosure.HolderView(d.id, p.code, p.legalName, p.country, d.ndaReference, d.ndaVersion,
         d.status, d.requestedAt, d.disclosedAt, d.closedAt)

@@ -202,6 +202,20 @@ public class DisclosureService {
     return DisclosureView.of(find(id));
   }
 
+  /** The approvals of these disclosures by disclosure id, in one query (a page listing many holders). */
+  @Transactional(readOnly = true)
+  public Map<Long, List<DisclosureView.ApprovalView>> approvals(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<DisclosureView.ApprovalView>> byDisclosure = new HashMap<>();
+    for (ApprovalRow a : disclosures.approvalsOf(ids)) {
+      byDisclosure.computeIfAbsent(a.disclosureId(), id -> new java.util.ArrayList<>())
+          .add(new DisclosureView.ApprovalView(a.approverId(), a.role(), a.decision(), a.decidedAt(), a.comment()));
+    }
+    return byDisclosure;
+  }
+
   /** Disclosures requested per calendar month (UTC) since {@code from}, oldest month first: "yyyy-MM" to count. */
   @Transactional(readOnly = true)
   public java.util.SortedMap<String, Long> requestedPerMonth(Instant from) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code admins}; for a crown jewel only its owner, {@code security} and {@code admins}, as for its details.
  */
 @Component
-class EvidenceAccess {
+public class EvidenceAccess {
 
   private final SecretService secrets;
   private final CurrentUser currentUser;
@@ -26,16 +26,26 @@ class EvidenceAccess {
   /** The secret as the caller may see it; refused unless the caller may have its evidence. */
   SecretView checkSecret(String code) {
     SecretView secret = secrets.get(code);
-    CordonUser user = currentUser.get();
     // Redacted: a crown jewel and the caller is not its owner, security or admins (legal included).
     if (secret.redacted()) {
       throw new AccessDeniedException("The evidence of crown jewel " + code + " is for its owner, security and admins only.");
     }
-    boolean entitled = user.isMemberOf(CordonGroups.LEGAL) || user.isMemberOf(CordonGroups.SECURITY)
-        || user.isMemberOf(CordonGroups.ADMINS) || user.id().equals(secret.ownerId());
-    if (!entitled) {
+    if (!mayHave(secret)) {
       throw new AccessDeniedException("The evidence of " + code + " is for its owner, legal, security and admins only.");
     }
     return secret;
+  }
+
+  /** Whether the caller may have the evidence (pack, scorecard) of this secret, as read for the caller. */
+  public boolean mayHave(SecretView secret) {
+    CordonUser user = currentUser.get();
+    return !secret.redacted() && (user.isMemberOf(CordonGroups.LEGAL) || user.isMemberOf(CordonGroups.SECURITY)
+        || user.isMemberOf(CordonGroups.ADMINS) || user.id().equals(secret.ownerId()));
+  }
+
+  /** Whether the caller may have a partner's or an NDA's evidence pack: {@code legal}, {@code security}, {@code admins}. */
+  public boolean mayHavePartnerPacks() {
+    CordonUser user = currentUser.get();
+    return user.isMemberOf(CordonGroups.LEGAL) || user.isMemberOf(CordonGroups.SECURITY) || user.isMemberOf(CordonGroups.ADMINS);
   }
 }

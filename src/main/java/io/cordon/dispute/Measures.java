@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The reasonable-measures scorecard of a secret, and its summary over the whole register. */
 @Service
-class Measures {
+public class Measures {
 
   private final EvidenceChain chain;
   private final SecretService secrets;

@@ -299,6 +299,12 @@ public class RecertificationService {
     return store.ofPartner(partnerCode);
   }
 
+  /** The latest attestation of each of these partners that has one: partner code to when it was attested. */
+  @Transactional(readOnly = true)
+  public java.util.Map<String, Instant> lastAttestations(java.util.Collection<String> partnerCodes) {
+    return store.lastAttestations(partnerCodes);
+  }
+
   @Transactional(readOnly = true)
   public List<AttestationLine> answers(long periodId) {
     return store.answers(periodId);

@@ -73,6 +73,20 @@ class RecertificationStore {
         PERIOD, partnerCode);
   }
 
+  /** The latest attestation of each of these partners that has one (partner code to time). */
+  java.util.Map<String, Instant> lastAttestations(Collection<String> partnerCodes) {
+    java.util.Map<String, Instant> last = new java.util.HashMap<>();
+    if (partnerCodes.isEmpty()) {
+      return last;
+    }
+    String marks = String.join(",", java.util.Collections.nCopies(partnerCodes.size(), "?"));
+    jdbc.query("select partner_code, max(attested_at) last_attested from recertification where partner_code in (" + marks
+        + ") and attested_at is not null group by partner_code", rs -> {
+          last.put(rs.getString("partner_code"), instant(rs, "last_attested"));
+        }, partnerCodes.toArray());
+    return last;
+  }
+
   /** Periods in the given states due in [from, to), by due date; the calendar. */
   List<Period> calendar(Collection<RecertificationStatus> statuses, Instant from, Instant to, int limit) {
     String in = String.join(",", statuses.stream().map(s -> "'" + s.name() + "'").toList());

@@ -89,6 +89,28 @@ final class ConsoleBrowser implements AutoCloseable {
         + "e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));", id, value);
   }
 
+  /** Types into the element as a person would (for AngularJS pages, whose model follows key strokes). */
+  void type(String css, String text) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(css)));
+    js("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();"
+        + "if (arguments[0].select) { arguments[0].select(); }", element);
+    driver.executeCdpCommand("Input.insertText", java.util.Map.of("text", text));
+    js("arguments[0].blur();", element);
+  }
+
+  /** The text a person sees on the page (hidden elements left out). */
+  String visibleText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  String title() {
+    return driver.getTitle();
+  }
+
+  boolean displayed(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   void check(String name, String value) {
     click(find(By.cssSelector("input[name='" + name + "'][value='" + value + "']")));
   }

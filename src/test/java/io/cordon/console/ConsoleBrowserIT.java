@@ -198,6 +198,9 @@ class ConsoleBrowserIT {
       String holders = browser.text("#holders-now tbody");
       assertThat(holders).contains(partner.code()).contains(partner.ndaReference() + " v1").contains("Disclosed")
           .contains("oscar (");
+      // The owner has the secret's evidence: the pack to download and the measures scorecard as a table.
+      assertThat(browser.find(By.id("evidence-pack")).getAttribute("href")).endsWith("/api/evidence/packs/secrets/" + secret);
+      assertThat(browser.text("#scorecard tbody")).contains("Documented").contains("each after its NDA was executed");
       browser.screenshot("secret");
       browser.logout();
 
@@ -226,6 +229,32 @@ class ConsoleBrowserIT {
       browser.click(browser.find(By.id("start-disclosure-request")));
       browser.waitFor(() -> browser.url().contains("processStart=DisclosureRequestProcess"));
       browser.waitFor(() -> browser.source().contains("Start process: Disclosure request"));
+    });
+  }
+
+  @Test
+  void theConsoleSpeaksChineseWhenChosenAndEnglishAgain() {
+    var partner = fixture.activePartner(RiskTier.LOW, 6, List.of(), Classification.SECRET);
+    String secret = partner.secretCodes().get(0);
+    run("chinese", () -> {
+      browser.login("lena");
+      browser.open("/console/secrets/" + secret);
+      assertThat(browser.text("#evidence-heading")).isEqualTo("Evidence for disputes");
+      browser.click(browser.find(By.cssSelector("header.top .lang a[hreflang='zh']")));
+      browser.waitFor(() -> browser.source().contains("合理保护措施评估表"));
+      assertThat(browser.path()).isEqualTo("/console/secrets/" + secret);
+      assertThat(browser.text("#evidence-heading")).isEqualTo("争议证据");
+      assertThat(browser.text("#holders-heading")).startsWith("当前持有方");
+      assertThat(browser.text("#scorecard thead")).contains("法域").contains("结果");
+      assertThat(browser.text("#scorecard tbody")).contains("有记录");
+      browser.screenshot("secret-zh");
+      // The choice is kept from page to page, until English is chosen.
+      browser.open("/console/partners");
+      assertThat(browser.text("main h1")).isEqualTo("合作方");
+      browser.click(browser.find(By.cssSelector("header.top .lang a[hreflang='en']")));
+      browser.waitFor(() -> browser.source().contains(">Partners<"));
+      browser.open("/console/due");
+      assertThat(browser.text("main h1")).isEqualTo("What is due");
     });
   }
 
