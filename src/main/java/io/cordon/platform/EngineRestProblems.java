@@ -113,10 +113,12 @@ class EngineRestProblems {
     /**
      * Two users (or two nodes) complete the same task at the same moment: the engine keeps one outcome. The loser is
      * told so with a 409 whether its transaction collided (optimistic locking) or came just after the winner's commit
-     * (the task is gone, but the history shows it completed), not with a 404 that reads as a wrong link.
+     * (the task is gone, but the history shows it completed), not with a 400 or 404 that reads as a wrong request.
      */
     private ProblemDetail alreadyCompleted(HttpServletRequest request, ProblemDetail problem) {
-      if (problem.getStatus() != HttpStatus.NOT_FOUND.value() || !"POST".equals(request.getMethod())) {
+      // The engine words the late one as a missing task (400, 404 or 500 by resource); a refusal of a live task stays.
+      int status = problem.getStatus();
+      if (!(status == 400 || status == 404 || status == 500) || !"POST".equals(request.getMethod())) {
         return problem;
       }
       java.util.regex.Matcher task = TASK_COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
