@@ -116,9 +116,10 @@ class EngineRestProblems {
      * (the task is gone, but the history shows it completed), not with a 400 or 404 that reads as a wrong request.
      */
     private ProblemDetail alreadyCompleted(HttpServletRequest request, ProblemDetail problem) {
-      // The engine words the late one as a missing task (400, 404 or 500 by resource); a refusal of a live task stays.
+      // The engine words the late one as a missing task (400, 404 or 500 by resource) or, with authorizations on, as a
+      // refusal (403: no permission on a task that is gone); a refusal or error on a live task stays what it is.
       int status = problem.getStatus();
-      if (!(status == 400 || status == 404 || status == 500) || !"POST".equals(request.getMethod())) {
+      if (!(status == 400 || status == 403 || status == 404 || status == 500) || !"POST".equals(request.getMethod())) {
         return problem;
       }
       java.util.regex.Matcher task = TASK_COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
