@@ -168,15 +168,18 @@ public class LegalHolds {
     Set<String> roots = new TreeSet<>();
     for (int from = 0; from < processInstanceIds.size(); from += 500) {
       List<String> chunk = processInstanceIds.subList(from, Math.min(processInstanceIds.size(), from + 500));
-      for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery().processInstanceIds(new TreeSet<>(chunk)).list()) {
+      for (HistoricProcessInstance p : history.createHistoricProcessInstanceQuery().processInstanceIds(new TreeSet<>(chunk))
+          // At most one row per id; bounded, as queries on behalf of a user must be (queryMaxResultsLimit).
+          .listPage(0, chunk.size())) {
         roots.add(p.getRootProcessInstanceId() == null ? p.getId() : p.getRootProcessInstanceId());
       }
     }
     List<String> finished = new ArrayList<>();
     List<String> all = new ArrayList<>(roots);
     for (int from = 0; from < all.size(); from += 500) {
-      history.createHistoricProcessInstanceQuery().processInstanceIds(new TreeSet<>(all.subList(from, Math.min(all.size(), from + 500))))
-          .finished().list().forEach(p -> finished.add(p.getId()));
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      history.createHistoricProcessInstanceQuery().processInstanceIds(new TreeSet<>(chunk))
+          .finished().listPage(0, chunk.size()).forEach(p -> finished.add(p.getId()));
     }
     return finished;
   }

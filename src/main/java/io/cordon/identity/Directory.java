@@ -1,5 +1,6 @@
 package io.cordon.identity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Directory {
 
+  /** Rows per query: a query on behalf of a signed-in user must stay below the engine's queryMaxResultsLimit. */
+  private static final int PAGE = 500;
+
   private final IdentityService identityService;
   private final CommandExecutor commands;
 
@@ -30,8 +34,15 @@ public class Directory {
   }
 
   public List<String> members(String groupId) {
-    return unchecked(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
-        .stream().map(User::getId).toList());
+    return unchecked(() -> {
+      List<String> members = new ArrayList<>();
+      List<User> page;
+      do {
+        page = identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().listPage(members.size(), PAGE);
+        page.forEach(user -> members.add(user.getId()));
+      } while (page.size() == PAGE);
+      return List.copyOf(members);
+    });
   }
 
   public Optional<String> email(String userId) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +23,12 @@ class DocumentStore {
     String sha256 = CompiledTemplate.sha256(content);
     Integer present = jdbc.queryForObject("select count(*) from nda_blob where sha256 = ?", Integer.class, sha256);
     if (present == null || present == 0) {
-      jdbc.update("insert into nda_blob (sha256, size_bytes, content) values (?, ?, ?)", sha256, (long) content.length, content);
+      try {
+        jdbc.update("insert into nda_blob (sha256, size_bytes, content) values (?, ?, ?)", sha256, (long) content.length, content);
+      } catch (DuplicateKeyException storedMeanwhile) {
+        // Another transaction stored the same bytes between the look-up and the insert (two partners' identical signed
+        // copies, recorded at the same moment): the content is addressed by its hash, so it is there and this step goes on.
+      }
     }
     return sha256;
   }
@@ -50,7 +56,11 @@ class DocumentStore {
 
   void putRendition(String sha256, String format, byte[] content) {
     if (rendition(sha256, format).isEmpty()) {
-      jdbc.update("insert into nda_rendition (source_sha256, format, content) values (?, ?, ?)", sha256, format, content);
+      try {
+        jdbc.update("insert into nda_rendition (source_sha256, format, content) values (?, ?, ?)", sha256, format, content);
+      } catch (DuplicateKeyException renderedMeanwhile) {
+        // Two downloads of the same document at once: the first rendition stored is kept.
+      }
     }
   }
 }

@@ -24,6 +24,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class NdaService {
+
+  private static final Logger log = LoggerFactory.getLogger(NdaService.class);
 
   static final int DEFAULT_TERM_MONTHS = 24;
   static final int DEFAULT_SURVIVAL_YEARS = 5;
@@ -155,6 +159,8 @@ public class NdaService {
 
   private NdaVersionView render(NdaStore.NdaRow nda, int version, Inputs inputs, NdaSubjects.Subjects resolved, Instant now,
       Selection preselected) {
+    // Operators follow a generation by this line; the fault tests use it to kill a node in the middle of one.
+    log.debug("Generating NDA {} version {} for partner {}", nda.id(), version, nda.partnerCode());
     if (resolved.secrets().isEmpty()) {
       throw new InvalidInputException("An NDA must list at least one secret in Schedule A.");
     }

@@ -63,7 +63,9 @@ abstract class TaskMailDelegate implements JavaDelegate {
     String definitionKey = taskKey;
     // Cordon's own look-up: whoever triggered the job, the reminder must see the task and its candidates.
     List<Task> tasks = Context.getCommandContext().runWithoutAuthorization(() -> taskService.createTaskQuery()
-        .processInstanceId(processInstanceId).taskDefinitionKey(definitionKey).active().list());
+        .processInstanceId(processInstanceId).taskDefinitionKey(definitionKey).active()
+        // Bounded: run as a user (a job executed through the REST API), an unbounded query is refused (queryMaxResultsLimit).
+        .listPage(0, 100));
     if (tasks.isEmpty()) {
       log.info("No open task {} in process instance {}: no {} sent", definitionKey, processInstanceId, keyPart());
       return;

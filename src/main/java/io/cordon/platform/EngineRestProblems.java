@@ -9,7 +9,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -40,6 +45,13 @@ class EngineRestProblems {
       Pattern.CASE_INSENSITIVE);
   private static final Pattern MISSING = Pattern.compile("doesn't exist|does not exist|not found|is null|No .* found",
       Pattern.CASE_INSENSITIVE);
+  /** Two transactions changed the same row at once (on one node or on two): the engine kept the first. */
+  private static final Pattern CONCURRENT = Pattern.compile(
+      "OptimisticLocking|updated by another transaction concurrently|was updated by another transaction|ENGINE-03005",
+      Pattern.CASE_INSENSITIVE);
+  /** Completing a task, through the REST API or its form: the one answer that can race with a colleague's. */
+  private static final Pattern TASK_COMPLETION = Pattern.compile(
+      "^/engine-rest(?:/engine/[^/]+)?/task/([^/]+)/(complete|submit-form|resolve)$");
   /** Engine message codes such as {@code ENGINE-17007}. */
   private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+-\\d{5}\\s*");
   /** Qualified Java names such as {@code org.camunda.bpm.engine.X} or {@code java.lang.String}. */
@@ -47,19 +59,34 @@ class EngineRestProblems {
   private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z]\\w*(?:Exception|Error)\\b:?\\s*");
 
   @Bean
-  FilterRegistrationBean<Filter> engineRestProblemsFilter(ObjectMapper objectMapper) {
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(objectMapper));
+  FilterRegistrationBean<Filter> engineRestProblemsFilter(ObjectMapper objectMapper, ProcessEngine engine) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new Filter(objectMapper,
+        taskId -> finished(engine, taskId)));
     registration.addUrlPatterns("/engine-rest/*");
     // After Spring Security (its 401/403 are problem details already), before Jersey.
     registration.setOrder(0);
     return registration;
   }
 
+  /**
+   * Whether the task was completed already (it is in the history with an end time). Read without an authorization
+   * check: it is asked only for a task id the caller just tried to complete, and answers only "already done".
+   */
+  private static boolean finished(ProcessEngine engine, String taskId) {
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    return config.getCommandExecutorTxRequired().execute(context -> {
+      HistoricTaskInstanceEntity task = context.getDbEntityManager().selectById(HistoricTaskInstanceEntity.class, taskId);
+      return task != null && task.getEndTime() != null;
+    });
+  }
+
   static final class Filter extends OncePerRequestFilter {
     private final ObjectMapper objectMapper;
+    private final Predicate<String> completedTask;
 
-    Filter(ObjectMapper objectMapper) {
+    Filter(ObjectMapper objectMapper, Predicate<String> completedTask) {
       this.objectMapper = objectMapper;
+      this.completedTask = completedTask;
     }
 
     @Override
@@ -70,7 +97,7 @@ class EngineRestProblems {
         chain.doFilter(request, wrapped);
       } catch (RuntimeException | ServletException | IOException e) {
         wrapped.resetBuffer();
-        writeProblem(wrapped, request, failure(e.toString(), e));
+        writeProblem(wrapped, request, concurrent(e) ? conflict() : failure(e.toString(), e));
         wrapped.copyBodyToResponse();
         return;
       }
@@ -78,9 +105,28 @@ class EngineRestProblems {
       if (status >= 400 && !isProblem(wrapped.getContentType())) {
         String original = new String(wrapped.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8);
         wrapped.resetBuffer();
-        writeProblem(wrapped, request, translate(status, original));
+        writeProblem(wrapped, request, alreadyCompleted(request, translate(status, original)));
       }
       wrapped.copyBodyToResponse();
+    }
+
+    /**
+     * Two users (or two nodes) complete the same task at the same moment: the engine keeps one outcome. The loser is
+     * told so with a 409 whether its transaction collided (optimistic locking) or came just after the winner's commit
+     * (the task is gone, but the history shows it completed), not with a 400 or 404 that reads as a wrong request.
+     */
+    private ProblemDetail alreadyCompleted(HttpServletRequest request, ProblemDetail problem) {
+      // The engine words the late one as a missing task (400, 404 or 500 by resource) or, with authorizations on, as a
+      // refusal (403: no permission on a task that is gone); a refusal or error on a live task stays what it is.
+      int status = problem.getStatus();
+      if (!(status == 400 || status == 403 || status == 404 || status == 500) || !"POST".equals(request.getMethod())) {
+        return problem;
+      }
+      java.util.regex.Matcher task = TASK_COMPLETION.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+      if (task.matches() && completedTask.test(task.group(1))) {
+        return conflict();
+      }
+      return problem;
     }
 
     private ProblemDetail translate(int status, String body) {
@@ -96,6 +142,9 @@ class EngineRestProblems {
         message = "";
       }
       String both = type + " " + message;
+      if (CONCURRENT.matcher(both).find()) {
+        return conflict();
+      }
       if (REFUSED.matcher(both).find()) {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "You are not allowed to do this. Ask an administrator if you need it.");
       }
@@ -137,6 +186,20 @@ class EngineRestProblems {
     private static boolean isProblem(String contentType) {
       return contentType != null && contentType.startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     }
+  }
+
+  private static boolean concurrent(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static ProblemDetail conflict() {
+    return problem(HttpStatus.CONFLICT, "Changed at the same moment",
+        "Someone else completed or changed this at the same moment, and theirs was kept. Reload to see the current state.");
   }
 
   /** The engine's message without engine codes, exception or qualified class names. */

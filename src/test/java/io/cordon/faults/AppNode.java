@@ -31,6 +31,7 @@ final class AppNode {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
   private int starts;
+  private long mark;
 
   AppNode(String name, Map<String, String> environment, List<String> arguments) {
     this.name = name;
@@ -81,8 +82,42 @@ final class AppNode {
   }
 
   void kill() throws InterruptedException {
+    // The JVM's children (LibreOffice converting a document) are cut off with it, as by a power cut.
+    List<ProcessHandle> children = process.descendants().toList();
     process.destroyForcibly();
+    children.forEach(ProcessHandle::destroyForcibly);
     process.waitFor();
+  }
+
+  /** Remembers where the log ends now, for {@link #loggedSinceMark}. */
+  void markLog() {
+    mark = log.toFile().length();
+  }
+
+  /** Whether the node logged {@code text} since {@link #markLog}. */
+  boolean loggedSinceMark(String text) {
+    try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(log.toFile(), "r")) {
+      long length = file.length();
+      if (length <= mark) {
+        return false;
+      }
+      byte[] tail = new byte[(int) Math.min(length - mark, 4_000_000)];
+      file.seek(mark);
+      file.readFully(tail);
+      return new String(tail, StandardCharsets.UTF_8).contains(text);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  boolean alive() {
+    return process != null && process.isAlive();
+  }
+
+  /** Whether the node is running a child process whose command contains {@code name} (LibreOffice: "soffice"). */
+  boolean runningChild(String name) {
+    return process != null && process.descendants()
+        .anyMatch(child -> child.info().commandLine().orElse(child.info().command().orElse("")).contains(name));
   }
 
   void stop() throws InterruptedException {

@@ -60,6 +60,16 @@ class DeploymentFilesTest {
     assertThat((List<String>) mailpit.get("ports")).contains("8025:8025");
     assertThat(((Map<String, Object>) cordon.get("depends_on"))).containsKeys("mysql", "mailpit");
     assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("mysql");
+
+    // Scale out: a second node, on demand (profile), with the first node's settings, started once the first is healthy.
+    Map<String, Object> second = (Map<String, Object>) services.get("cordon-2");
+    assertThat(second).as("second application service").isNotNull();
+    assertThat((List<String>) second.get("profiles")).containsExactly("scale-out");
+    assertThat(second.get("image")).isEqualTo(cordon.get("image")).isNotNull();
+    assertThat(second.get("environment")).isEqualTo(env);
+    assertThat(((Map<String, Map<String, String>>) second.get("depends_on")).get("cordon"))
+        .containsEntry("condition", "service_healthy");
+    assertThat((List<String>) second.get("ports")).doesNotContainAnyElementsOf((List<String>) cordon.get("ports"));
   }
 
   @Test
