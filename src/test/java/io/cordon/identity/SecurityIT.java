@@ -49,7 +49,7 @@ class SecurityIT {
 
   @Test
   void demoUserGets200FromBothApis() {
-    ResponseEntity<String> tasks = rest.withBasicAuth("paula", "paula").getForEntity("/engine-rest/task", String.class);
+    ResponseEntity<String> tasks = rest.withBasicAuth("paula", "paula").getForEntity("/engine-rest/task?firstResult=0&maxResults=50", String.class);
     assertThat(tasks.getStatusCode()).isEqualTo(HttpStatus.OK);
 
     ResponseEntity<JsonNode> me = rest.withBasicAuth("lena", "lena").getForEntity("/api/me", JsonNode.class);
@@ -94,13 +94,13 @@ class SecurityIT {
     Task legalTask = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
 
     JsonNode paulasView = rest.withBasicAuth("paula", "paula")
-        .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class);
+        .getForObject("/engine-rest/task?maxResults=50&processInstanceId=" + instanceId, JsonNode.class);
     assertThat(paulasView).as("the legal task is not visible to procurement").isEmpty();
     assertThat(complete("paula", legalTask.getId(), Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.createTaskQuery().taskId(legalTask.getId()).count()).as("task still open").isEqualTo(1);
 
     JsonNode lenasView = rest.withBasicAuth("lena", "lena")
-        .getForObject("/engine-rest/task?processInstanceId=" + instanceId, JsonNode.class);
+        .getForObject("/engine-rest/task?maxResults=50&processInstanceId=" + instanceId, JsonNode.class);
     assertThat(lenasView).hasSize(1);
     assertThat(complete("lena", legalTask.getId(), Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
@@ -117,7 +117,7 @@ class SecurityIT {
     JsonNode own = rest.withBasicAuth("paula", "paula").getForObject("/engine-rest/user/count", JsonNode.class);
     assertThat(own.get("count").asInt()).isEqualTo(1);
     String probe = startLegalProbe();
-    JsonNode instances = rest.withBasicAuth("ada", "ada").getForObject("/engine-rest/process-instance?processInstanceIds=" + probe, JsonNode.class);
+    JsonNode instances = rest.withBasicAuth("ada", "ada").getForObject("/engine-rest/process-instance?maxResults=50&processInstanceIds=" + probe, JsonNode.class);
     assertThat(instances).hasSize(1);
   }
 
@@ -136,7 +136,7 @@ class SecurityIT {
   }
 
   private List<String> filterNames(String user) {
-    JsonNode filters = rest.withBasicAuth(user, user).getForObject("/engine-rest/filter", JsonNode.class);
+    JsonNode filters = rest.withBasicAuth(user, user).getForObject("/engine-rest/filter?maxResults=50", JsonNode.class);
     return java.util.stream.StreamSupport.stream(filters.spliterator(), false).map(f -> f.get("name").asText()).toList();
   }
 
