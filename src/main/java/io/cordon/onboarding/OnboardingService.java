@@ -120,9 +120,15 @@ public class OnboardingService {
     partners.update(partnerCode, current.version(), details);
     List<String> missing = ndas.missingPartnerData(partnerCode, templateKey);
     if (!missing.isEmpty()) {
-      throw new InvalidInputException("The NDA still needs the partner's " + String.join(", ", missing) + ". Fill in "
+      throw new InvalidInputException("The NDA still needs the partner's " + listed(missing) + ". Fill in "
           + (missing.size() == 1 ? "that field" : "those fields") + " and complete the task again.");
     }
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String listed(List<String> items) {
+    return items.size() <= 1 ? String.join("", items)
+        : String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   private static String keep(String answer, String current) {
@@ -174,7 +180,7 @@ public class OnboardingService {
       // one), and anything a partner registered earlier lacks, becomes a task for procurement at Generate NDA.
       List<String> missing = ndas.missingPartnerData(partnerCode);
       if (!missing.isEmpty()) {
-        throw new InvalidInputException("The NDA for this partner prints its " + String.join(", ", missing)
+        throw new InvalidInputException("The NDA for this partner prints its " + listed(missing)
             + ": fill in " + (missing.size() == 1 ? "that field" : "those fields") + ".");
       }
     }

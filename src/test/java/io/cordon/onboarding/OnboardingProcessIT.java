@@ -461,7 +461,7 @@ class OnboardingProcessIT {
     request.remove("partnerRegistrationId");
     // A new partner must bring what its NDA prints: refused at the start, naming it, nothing kept.
     assertThatThrownBy(() -> start(request)).isInstanceOf(BadUserRequestException.class)
-        .hasMessageContaining("prints its registration number, registered address");
+        .hasMessageContaining("prints its registration number and registered address: fill in those fields.");
     assertThat(partners.search(new io.cordon.partner.PartnerFilter(null, null, null, null, (String) request.get("partnerName")),
         org.springframework.data.domain.PageRequest.of(0, 10)).getContent()).isEmpty();
 
