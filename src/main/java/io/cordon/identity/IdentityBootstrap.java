@@ -191,21 +191,12 @@ public class IdentityBootstrap implements ApplicationRunner {
   }
 
   private String ensureFilter(String name, int priority, String description, TaskQuery query) {
-    // Each task in the list shows its partner's code next to the due date Tasklist shows anyway.
-    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
-        "variables", List.of(Map.of("name", "partnerCode", "label", "Partner")));
     Filter existing = filterService.createTaskFilterQuery().filterName(name).singleResult();
     if (existing != null) {
-      // Filters made by an earlier version lack the partner column: added once, an administrator's edits kept.
-      if (existing.getProperties() == null || !existing.getProperties().containsKey("variables")) {
-        Map<String, Object> upgraded = new java.util.HashMap<>(existing.getProperties() == null ? Map.of() : existing.getProperties());
-        upgraded.put("variables", properties.get("variables"));
-        filterService.saveFilter(existing.setProperties(upgraded));
-      }
       return existing.getId();
     }
     Filter filter = filterService.newTaskFilter(name)
-        .setProperties(properties)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true))
         .setQuery(query);
     filterService.saveFilter(filter);
     return filter.getId();
