@@ -135,11 +135,15 @@ public class NdaService {
       UsedClause current = used.stream().filter(c -> c.key().equals(choice.getKey())).findFirst().orElseThrow(() ->
           new InvalidInputException("This NDA has no clause '" + choice.getKey() + "'. Its clauses: "
               + used.stream().map(UsedClause::key).toList() + "."));
-      Clause clause = library.version(current.key(), current.version());
-      if (clause == null || clause.fallback(choice.getValue()) == null) {
-        throw new InvalidInputException("Clause '" + choice.getKey() + "' has no fallback '" + choice.getValue()
-            + "'. Its fallbacks: " + (clause == null ? List.of() : clause.fallbacks().stream().map(Clause.Fallback::id).toList()) + ".");
-      }
+      requireFallback(library.version(current.key(), current.version()), choice.getValue());
+    }
+  }
+
+  /** The clause offers this fallback; otherwise the refusal names the ones it offers. */
+  private static void requireFallback(Clause clause, String fallback) {
+    if (clause.fallback(fallback) == null) {
+      throw new InvalidInputException("Clause '" + clause.key() + "' has no fallback '" + fallback + "'. Its fallbacks: "
+          + clause.fallbacks().stream().map(Clause.Fallback::id).toList() + ".");
     }
   }
 
@@ -179,9 +183,8 @@ public class NdaService {
     List<NdaContent.ChosenClause> chosen = new ArrayList<>();
     for (Clause clause : clauses) {
       String fallback = inputs.fallbacks().get(clause.key());
-      if (fallback != null && clause.fallback(fallback) == null) {
-        throw new InvalidInputException("Clause " + clause.ref() + " has no fallback '" + fallback + "'. Its fallbacks: "
-            + clause.fallbacks().stream().map(Clause.Fallback::id).toList());
+      if (fallback != null) {
+        requireFallback(clause, fallback);
       }
       chosen.add(new NdaContent.ChosenClause(clause, fallback));
     }

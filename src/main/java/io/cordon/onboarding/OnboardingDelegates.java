@@ -14,6 +14,7 @@ import io.cordon.onboarding.OnboardingForms.SignedNda;
 import io.cordon.partner.DueDiligenceAnswers;
 import io.cordon.platform.UserErrors;
 import io.cordon.workflow.Field;
+import io.cordon.workflow.TaskSubjects;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,9 +38,16 @@ import org.springframework.context.annotation.Configuration;
 class OnboardingDelegates {
 
   private final OnboardingService service;
+  private final TaskSubjects subjects;
 
-  OnboardingDelegates(OnboardingService service) {
+  OnboardingDelegates(OnboardingService service, TaskSubjects subjects) {
     this.service = service;
+    this.subjects = subjects;
+  }
+
+  /** For task names people read in lists and mails. */
+  private String partnerName(String partnerCode) {
+    return subjects.partnerName(partnerCode).orElse(partnerCode);
   }
 
   @Bean
@@ -117,7 +125,7 @@ class OnboardingDelegates {
       } else {
         task.addCandidateGroup("security");
       }
-      task.setName("Approve disclosure of " + secretCode + " to " + service.partnerName(PARTNER_CODE.get(task))
+      task.setName("Approve disclosure of " + secretCode + " to " + partnerName(PARTNER_CODE.get(task))
           + (ApprovalItem.OWNER.equals(item.role()) ? " (owner)" : " (security)"));
     };
   }
@@ -167,7 +175,7 @@ class OnboardingDelegates {
   /** Task listener (create): the task names the partner and what is missing, so lists and mails say it. */
   @Bean
   TaskListener namePartnerDataTask() {
-    return task -> task.setName("Complete partner data for " + service.partnerName(PARTNER_CODE.get(task)) + " ("
+    return task -> task.setName("Complete partner data for " + partnerName(PARTNER_CODE.get(task)) + " ("
         + PARTNER_CODE.get(task) + "): "
         + String.join(", ", MISSING_PARTNER_DATA.get(task)));
   }

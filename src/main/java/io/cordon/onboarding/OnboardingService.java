@@ -94,8 +94,8 @@ public class OnboardingService {
     // A round's fallbacks come on top of those the current version already uses.
     Map<String, String> merged = new java.util.LinkedHashMap<>();
     NdaRecords.NdaView nda = ndas.get(existingReference);
-    ndas.version(existingReference, nda.latestVersion()).clauses().stream().filter(c -> c.fallback() != null)
-        .forEach(c -> merged.put(c.key(), c.fallback()));
+    nda.versions().stream().filter(v -> v.version() == nda.latestVersion()).flatMap(v -> v.clauses().stream())
+        .filter(c -> c.fallback() != null).forEach(c -> merged.put(c.key(), c.fallback()));
     merged.putAll(fallbacks);
     return ndas.regenerate(existingReference, new NdaRecords.Regenerate(null, null, null, null, null, merged));
   }
@@ -315,12 +315,6 @@ public class OnboardingService {
       }
     }
     return disclosed;
-  }
-
-  /** The partner's legal name, for task names people read in lists and mails. */
-  @Transactional(readOnly = true)
-  public String partnerName(String partnerCode) {
-    return partners.get(partnerCode).legalName();
   }
 
   @Transactional(readOnly = true)

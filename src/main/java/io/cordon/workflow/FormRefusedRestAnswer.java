@@ -30,9 +30,8 @@ class FormRefusedRestAnswer {
       // The gate's refusal, or a step that refuses what the user submitted (a missing reason, an unknown fallback):
       // the caller's mistake, with the step's sentence, never a 500 wrapped in "Cannot submit task form ...".
       if (cause instanceof FormRefusedException || cause instanceof org.camunda.bpm.engine.BadUserRequestException) {
-        Throwable refused = cause;
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "InvalidRequestException", "message", refused.getMessage())).build();
+            .entity(Map.of("type", "InvalidRequestException", "message", cause.getMessage())).build();
       }
     }
     return null;
