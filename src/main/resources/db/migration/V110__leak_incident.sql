@@ -75,7 +75,7 @@ create table leak_snapshot (
 create table leak_partner (
   incident_id          bigint        not null,
   partner_code         varchar(32)   not null,
-  legal_action         varchar(24),
+  legal_action         varchar(32),
   action_note          varchar(2000),
   letter_sha256        varchar(64),
   letter_content       longblob,
