@@ -32,6 +32,14 @@ interface DisclosureRepository extends JpaRepository<Disclosure, Long> {
       countQuery = "select count(d) from Disclosure d where d.partner.id = :partnerId and d.status in :statuses")
   Page<HoldingView> holdings(@Param("partnerId") long partnerId, @Param("statuses") Collection<DisclosureStatus> statuses, Pageable page);
 
+  @Query("""
+      select new io.cordon.disclosure.CurrentHolder(d.id, s.code, p.code, p.legalName, p.country, d.status, d.disclosedAt,
+        d.ndaReference, d.ndaVersion, d.permittedRecipients)
+      from Disclosure d join d.secret s join d.partner p
+      where s.code in :secretCodes and d.status in :statuses order by s.code, p.code, d.id""")
+  List<CurrentHolder> currentHolders(@Param("secretCodes") Collection<String> secretCodes,
+      @Param("statuses") Collection<DisclosureStatus> statuses);
+
   @Query("select count(d) > 0 from Disclosure d where d.secret.id = :secretId and d.partner.id = :partnerId and d.status in :statuses")
   boolean existsOpen(@Param("secretId") long secretId, @Param("partnerId") long partnerId,
       @Param("statuses") Collection<DisclosureStatus> statuses);

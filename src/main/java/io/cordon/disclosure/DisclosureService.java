@@ -197,6 +197,15 @@ public class DisclosureService {
     return disclosures.findByPartner(partner.id(), orAll(statuses)).stream().map(DisclosureView::of).toList();
   }
 
+  /**
+   * Everyone who holds these secrets now ({@code DISCLOSED} or {@code SUSPENDED}), with the NDA and the permitted
+   * recipients of each disclosure, in one query: the lineage a leak response snapshots.
+   */
+  @Transactional(readOnly = true)
+  public List<CurrentHolder> currentHolders(Collection<String> secretCodes) {
+    return secretCodes.isEmpty() ? List.of() : disclosures.currentHolders(secretCodes, DisclosureStatus.CURRENT);
+  }
+
   @Transactional(readOnly = true)
   public DisclosureView get(long id) {
     return DisclosureView.of(find(id));

@@ -44,7 +44,9 @@ public class IdentityBootstrap implements ApplicationRunner {
   /** Which group may start which process (by definition key). Later process modules add their keys here. */
   static final Map<String, List<String>> STARTABLE_PROCESSES = Map.of(
       CordonGroups.PROCUREMENT, List.of("PartnerOnboardingProcess", "DisclosureRequestProcess",
-          "OffboardingProcess"));
+          "OffboardingProcess"),
+      CordonGroups.SECRET_OWNERS, List.of("LeakResponseProcess"),
+      CordonGroups.SECURITY, List.of("LeakResponseProcess"));
 
   /**
    * Decisions every Cordon group may evaluate from a REST request (the engine asks for CREATE_INSTANCE on the

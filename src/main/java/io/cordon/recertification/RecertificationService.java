@@ -305,6 +305,16 @@ public class RecertificationService {
     return store.lastAttestations(partnerCodes);
   }
 
+  /** The holders a disclosure's latest attestation named, and when it was attested. */
+  public record AttestedHolders(List<String> holders, Instant attestedAt) {
+  }
+
+  /** For each of these disclosures that was ever attested: the holders its latest attestation named (a leak's snapshot). */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, AttestedHolders> lastAttestedHolders(Collection<Long> disclosureIds) {
+    return store.lastAttestedHolders(disclosureIds);
+  }
+
   @Transactional(readOnly = true)
   public List<AttestationLine> answers(long periodId) {
     return store.answers(periodId);

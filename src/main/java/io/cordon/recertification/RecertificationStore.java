@@ -134,6 +134,22 @@ class RecertificationStore {
         });
   }
 
+  /** For each of these disclosures that was ever attested: the holders named in its latest attested period. */
+  java.util.Map<Long, RecertificationService.AttestedHolders> lastAttestedHolders(Collection<Long> disclosureIds) {
+    java.util.Map<Long, RecertificationService.AttestedHolders> last = new java.util.HashMap<>();
+    List<Long> ids = List.copyOf(disclosureIds);
+    for (int from = 0; from < ids.size(); from += 1000) {
+      List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+      jdbc.query("select a.disclosure_id, a.holders, r.attested_at from attestation a join recertification r "
+          + "on r.id = a.recertification_id where r.attested_at is not null and a.disclosure_id in (" + marks + ") "
+          + "order by a.disclosure_id, r.attested_at desc", rs -> {
+            last.putIfAbsent(rs.getLong(1), new RecertificationService.AttestedHolders(list(rs.getString(2), LIST_SEPARATOR), instant(rs, "attested_at")));
+          }, chunk.toArray());
+    }
+    return last;
+  }
+
   List<AttestationLine> answers(long periodId) {
     return jdbc.query("select disclosure_id, secret_code, holders, still_needed, incident, onward_disclosure, flags "
         + "from attestation where recertification_id = ? order by secret_code, disclosure_id", (rs, n) ->

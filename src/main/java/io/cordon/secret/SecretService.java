@@ -110,6 +110,44 @@ public class SecretService {
     return SecretAccess.view(user, secret);
   }
 
+  /**
+   * A status change that is a process step's own act (the leak response marks a secret at risk or compromised, and
+   * back), whoever completed the task before it: checked against the transitions, recorded as every status change.
+   */
+  @Transactional
+  public SecretRef changeStatusAsCordon(String code, SecretStatus to, String reason) {
+    TradeSecret secret = find(code);
+    SecretStatus from = secret.getStatus();
+    secret.changeStatus(to, now());
+    secrets.saveAndFlush(secret);
+    evidence.append(EvidenceRecord.of("SECRET_STATUS_CHANGED").secrets(List.of(code))
+        .payload(Map.of("from", from.name(), "to", to.name(), "reason", reason == null ? "" : reason)));
+    return SecretRef.of(secret);
+  }
+
+  /** Adds protection measures to a secret as a process step's act (the lessons of a leak); returns those added. */
+  @Transactional
+  public java.util.Set<ProtectionMeasure> addMeasuresAsCordon(String code, java.util.Set<ProtectionMeasure> measures, String reason) {
+    TradeSecret secret = find(code);
+    SecretDetails before = secret.details();
+    java.util.Set<ProtectionMeasure> added = java.util.EnumSet.noneOf(ProtectionMeasure.class);
+    added.addAll(measures);
+    added.removeAll(before.measures());
+    if (added.isEmpty()) {
+      return added;
+    }
+    java.util.Set<ProtectionMeasure> all = java.util.EnumSet.noneOf(ProtectionMeasure.class);
+    all.addAll(before.measures());
+    all.addAll(added);
+    secret.apply(new SecretDetails(before.title(), before.summary(), before.category(), before.classification(),
+        before.ownerId(), before.systems(), before.sites(), before.countries(), all), now());
+    secrets.saveAndFlush(secret);
+    evidence.append(EvidenceRecord.of("SECRET_UPDATED").secrets(List.of(code))
+        .payload(Map.of("changed", List.of("measures"), "added", added.stream().map(Enum::name).sorted().toList(),
+            "reason", reason == null ? "" : reason, "version", secret.getVersion())));
+    return added;
+  }
+
   @Transactional(readOnly = true)
   public SecretView get(String code) {
     return SecretAccess.view(currentUser.get(), find(code));
@@ -156,6 +194,15 @@ public class SecretService {
   @Transactional(readOnly = true)
   public java.util.Set<ProtectionMeasure> protectionMeasures(String code) {
     return find(code).details().measures();
+  }
+
+  /**
+   * The countries where a secret is held, whoever asks: facts for a process step (the regulator deadline of a leak),
+   * which the step never shows.
+   */
+  @Transactional(readOnly = true)
+  public List<String> countriesOf(String code) {
+    return find(code).details().countries();
   }
 
   /** Codes of every secret in the register, in code order (for register-wide evaluations). */

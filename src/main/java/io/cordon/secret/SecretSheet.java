@@ -32,7 +32,7 @@ final class SecretSheet {
       "Up to 100 ISO 3166 alpha-2 country codes, separated by '; ' (DE; CN).");
   static final Column MEASURES = Column.optional("Protection measures", 28,
       "Any of " + String.join(", ", names(ProtectionMeasure.class)) + ", separated by '; '.");
-  static final Column STATUS = Column.exportOnly("Status", 12, "Export only (ignored on import): ACTIVE, RETIRED or COMPROMISED. Imported secrets are ACTIVE.");
+  static final Column STATUS = Column.exportOnly("Status", 12, "Export only (ignored on import): ACTIVE, RETIRED, AT_RISK or COMPROMISED. Imported secrets are ACTIVE.");
   static final Column VERSION = Column.exportOnly("Version", 9, "Export only (ignored on import).");
   static final Column CREATED = Column.exportOnly("Created", 21, "Export only (ignored on import): ISO 8601, UTC.");
   static final Column UPDATED = Column.exportOnly("Updated", 21, "Export only (ignored on import): ISO 8601, UTC.");
