@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code partner-link:<id>}, role {@code partner-link}), which is all the portal's pages accept. Before the database
  * is asked, the client address and then the token must be within their rate limits (429 otherwise). A form sent
  * from another site is refused (403): the capability in the address already keeps others out, this keeps a page
- * elsewhere from making a contact's browser submit.
+ * elsewhere that learnt a token from making a contact's browser submit.
  */
 class PartnerLinkFilter extends OncePerRequestFilter {
 
@@ -66,11 +66,19 @@ class PartnerLinkFilter extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  /** Sent with an Origin (every current browser does on a form POST) that is not this server's. */
-  private static boolean crossSite(HttpServletRequest request) {
+  /**
+   * A form sent from another site: the browser says so in {@code Sec-Fetch-Site} (every current browser sends it);
+   * without it, an {@code Origin} that is neither Cordon's public address ({@code cordon.base-url}) nor the host the
+   * request was sent to. No header at all: not a browser's form, the token alone decides.
+   */
+  private boolean crossSite(HttpServletRequest request) {
+    String site = request.getHeader("Sec-Fetch-Site");
+    if (site != null) {
+      return !site.equals("same-origin") && !site.equals("none");
+    }
     String origin = request.getHeader("Origin");
-    if (origin == null) {
-      return false; // not a browser's form: the token alone decides
+    if (origin == null || origin.equalsIgnoreCase(publicOrigin)) {
+      return false;
     }
     try {
       URI o = URI.create(origin);
@@ -98,9 +106,17 @@ class PartnerLinkFilter extends OncePerRequestFilter {
   }
 
   private String helpContact = "";
+  private String publicOrigin = "";
 
   PartnerLinkFilter helpContact(String contact) {
     this.helpContact = contact;
+    return this;
+  }
+
+  /** Cordon's public address, as links in mail use it: forms from there are Cordon's own. */
+  PartnerLinkFilter publicAddress(String baseUrl) {
+    URI base = URI.create(baseUrl);
+    this.publicOrigin = base.getScheme() + "://" + base.getHost() + (base.getPort() == -1 ? "" : ":" + base.getPort());
     return this;
   }
 

@@ -68,6 +68,11 @@ class PortalController {
       return answerPage(token, request, form, List.of(), List.of(sentence(e)), HttpStatus.BAD_REQUEST);
     } catch (io.cordon.workflow.FormRefusedException e) {
       return answerPage(token, request, form, List.of(), List.of(e.getMessage()), HttpStatus.BAD_REQUEST);
+    } catch (RuntimeException e) {
+      // Not the contact's mistake (the database away, a deadlock): nothing was kept, the link still works.
+      log.error("A partner answer through link could not be saved", e);
+      return pages.page(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", locale, Map.of("state", "FAILED",
+          "helpContact", properties.helpContact()));
     }
   }
 

@@ -117,7 +117,7 @@ class PortalAttestationIT {
 
     HttpResponse<String> page = client.page(token);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
     assertThat(page.headers().allValues("Set-Cookie")).as("no session for a link").isEmpty();
     assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'none'");
     String crownJewel = p.secretCodes().get(0);
@@ -248,6 +248,7 @@ class PortalAttestationIT {
 
     // A form posted from another site.
     assertThat(client.post(token, answer(p, "Jo Partner"), "https://evil.example").statusCode()).isEqualTo(403);
+    assertThat(client.post(token, answer(p, "Jo Partner"), "null").statusCode()).isEqualTo(403);
     assertThat(p.process()).isWaitingAt("Task_Attest", "TimerEvent_RenewalDue");
 
     // The token is no credential anywhere else.
