@@ -21,7 +21,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Two filter chains. The APIs (Cordon's {@code /api}, Camunda's {@code /engine-rest}, the OpenAPI description) are
  * stateless HTTP Basic against Camunda's users (reads also with a Tasklist session), and every call runs as its user
  * inside the engine. Everything else is
- * closed, except health and the Camunda webapps, which have their own login page, session and CSRF protection.
+ * closed, except health and the Camunda webapps, which have their own login page, session and CSRF protection, and
+ * the partner pages, which open only with a partner link's token (their own chain, in the portal module).
  */
 @Configuration
 @EnableMethodSecurity
@@ -86,8 +87,12 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * Order 3 is the partner pages' chain ({@code portal.PortalSecurity}): {@code /partner/**} only, for the
+   * anonymous-with-token role {@code partner-link}, no login and no session. Everything else comes here.
+   */
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain webChain(HttpSecurity http, ProblemResponses problems) throws Exception {
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers(paths("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")).permitAll()

@@ -58,6 +58,7 @@ class MailRenderer {
     model.put("partner", request.partner());
     model.put("secrets", request.secrets());
     model.put("paragraphs", request.paragraphs());
+    model.put("action", request.action());
     Context context = new Context(Locale.ENGLISH, model);
     String name = request.kind().template();
     return new Rendered(subject, engine.process(name + ".html", context), engine.process(name + ".txt", context));

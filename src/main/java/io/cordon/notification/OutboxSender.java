@@ -8,7 +8,12 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -40,11 +45,14 @@ public class OutboxSender {
   private final String node = ManagementFactory.getRuntimeMXBean().getName();
   private final AtomicLong sweeps = new AtomicLong();
   private final AtomicBoolean serverDown = new AtomicBoolean();
+  private final Map<String, MailPlaceholders> placeholders = new HashMap<>();
 
-  OutboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties) {
+  OutboxSender(MailOutbox outbox, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+      List<MailPlaceholders> placeholders) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.properties = properties;
+    placeholders.forEach(p -> this.placeholders.put(p.prefix(), p));
   }
 
   @Scheduled(initialDelayString = "${cordon.mail.sweep-initial-delay:PT20S}",
@@ -84,7 +92,7 @@ public class OutboxSender {
       claimed++;
       MailOutbox.Outgoing mail = outbox.load(id).orElseThrow();
       try {
-        send(sender, mail);
+        send(sender, resolvePlaceholders(mail));
       } catch (RuntimeException e) {
         String error = shortError(e);
         if (serverUnavailable(e)) {
@@ -148,6 +156,34 @@ public class OutboxSender {
       }
     }
   }
+
+  /**
+   * Replaces each {@code {prefix:argument}} of a known prefix by what its bean gives now (the same value in both parts);
+   * what it no longer gives (a withdrawn link) becomes a note. Nothing resolved is written back to the outbox.
+   */
+  private MailOutbox.Outgoing resolvePlaceholders(MailOutbox.Outgoing mail) {
+    if (placeholders.isEmpty() || !(mail.html().contains("{") || mail.text().contains("{"))) {
+      return mail;
+    }
+    Map<String, String> values = new HashMap<>();
+    Matcher m = PLACEHOLDER.matcher(mail.html() + "\n" + mail.text());
+    while (m.find()) {
+      MailPlaceholders resolver = placeholders.get(m.group(1));
+      if (resolver != null && !values.containsKey(m.group())) {
+        values.put(m.group(), resolver.resolve(m.group(2)).orElse("(withdrawn)"));
+      }
+    }
+    String html = mail.html();
+    String text = mail.text();
+    for (Map.Entry<String, String> v : values.entrySet()) {
+      html = html.replace(v.getKey(), org.springframework.web.util.HtmlUtils.htmlEscape(v.getValue()));
+      text = text.replace(v.getKey(), v.getValue());
+    }
+    return new MailOutbox.Outgoing(mail.id(), mail.key(), mail.recipient(), mail.subject(), html, text, mail.messageId(),
+        mail.attempts());
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z-]{0,30}):([A-Za-z0-9-]{1,40})}");
 
   private void send(JavaMailSender sender, MailOutbox.Outgoing mail) {
     try {

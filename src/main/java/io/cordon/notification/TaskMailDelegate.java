@@ -80,7 +80,7 @@ abstract class TaskMailDelegate implements JavaDelegate {
           task.getDueDate() == null ? null : task.getDueDate().toInstant(), heldBy(task, links));
       String key = processInstanceId + ":" + task.getId() + ":" + keyPart() + (period == null ? "" : ":" + period);
       MailRequest request = new MailRequest(key, kind(), recipientsFor(task, links), null, null, facts, null, secretLines,
-          processInstanceId, execution.getCurrentActivityId());
+          processInstanceId, execution.getCurrentActivityId(), null);
       notifications.enqueue(partnerCode == null ? request : request.partner(partnerCode, partnerName));
     }
   }

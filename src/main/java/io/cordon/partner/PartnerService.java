@@ -22,6 +22,7 @@ import org.hibernate.Session;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
@@ -41,9 +42,12 @@ public class PartnerService {
   private final DueDiligenceRepository dueDiligence;
   private final CurrentUser currentUser;
   private final EntityManager entityManager;
+  private final ApplicationEventPublisher events;
 
   PartnerService(PartnerRepository partners, CodeSequences codes, EvidenceChain evidence,
-      DueDiligenceRepository dueDiligence, CurrentUser currentUser, EntityManager entityManager) {
+      DueDiligenceRepository dueDiligence, CurrentUser currentUser, EntityManager entityManager,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.partners = partners;
     this.codes = codes;
     this.evidence = evidence;
@@ -104,6 +108,8 @@ public class PartnerService {
     partners.saveAndFlush(partner);
     evidence.append(EvidenceRecord.of("PARTNER_STATUS_CHANGED").partner(code)
         .payload(Map.of("from", from.name(), "to", to.name(), "reason", reason == null ? "" : reason)));
+    // Listeners act in this transaction (the portal withdraws the partner's links when it is suspended or offboarded).
+    events.publishEvent(new PartnerStatusChanged(code, from, to));
     return PartnerView.of(partner);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.cordon.disclosure.DisclosureView;
 import io.cordon.platform.InvalidInputException;
+import io.cordon.platform.PlainText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,10 @@ class AttestationReader {
         continue;
       }
       String name = h.strip();
-      if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl) || name.contains("\n")) {
-        throw new InvalidInputException("Holder names of " + d.secretCode() + " must be one line of at most " + MAX_NAME
-            + " characters.");
+      if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl) || name.contains("\n")
+          || PlainText.Validator.hasBidiControl(name)) {
+        throw new InvalidInputException("Holder names of " + d.secretCode() + " must be one line of plain text (no control or "
+            + "bidirectional formatting characters) of at most " + MAX_NAME + " characters.");
       }
       holders.add(name);
     }
@@ -81,6 +83,10 @@ class AttestationReader {
     String v = value.strip();
     if (v.length() > MAX_TEXT) {
       throw new InvalidInputException("The " + what + " of " + secretCode + " is longer than " + MAX_TEXT + " characters.");
+    }
+    if (!PlainText.Validator.isPlain(v, true) || PlainText.Validator.hasBidiControl(v)) {
+      throw new InvalidInputException("The " + what + " of " + secretCode + " must be plain text: no control or "
+          + "bidirectional formatting characters.");
     }
     return v;
   }

@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -134,6 +135,17 @@ class RecertificationController {
         .toList();
     return new AttestationForm(period.id(), period.partnerCode(), period.periodNo(), period.dueAt(),
         LOCAL.format(period.dueAt().atZone(zone(zone))), items);
+  }
+
+  /** How many contacts were sent a new link. */
+  record LinksSent(int links) {
+  }
+
+  @PostMapping("/api/recertifications/{id}/partner-links")
+  @PreAuthorize(Roles.PARTNER_EDITORS)
+  @Operation(summary = "Send the partner's contacts new links to attest this requested period (the old ones stop working)")
+  LinksSent sendNewLinks(@PathVariable long id) {
+    return new LinksSent(service.sendNewLinks(id));
   }
 
   private ZoneId zone(String requested) {

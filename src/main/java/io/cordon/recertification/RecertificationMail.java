@@ -8,6 +8,8 @@ import io.cordon.notification.SecretLine;
 import io.cordon.notification.TaskFacts;
 import io.cordon.partner.Contact;
 import io.cordon.partner.PartnerView;
+import io.cordon.portal.PartnerLinks;
+import java.time.Duration;
 import io.cordon.secret.SecretRef;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -38,31 +40,45 @@ class RecertificationMail {
   }
 
   /**
-   * The period's request: to the partner's contacts (the list of disclosures to attest and the due date) and to the
-   * responsible procurement user (or, if none is known, the procurement group), with the way to Tasklist.
+   * The period's request: to each of the partner's contacts its own link to answer (and the list of disclosures and
+   * the due date), and to the responsible procurement user (or, if none is known, the procurement group), who can
+   * still answer in Tasklist on the partner's behalf.
    */
-  int request(String key, PartnerView partner, Period period, List<SecretLine> secrets, String responsibleUser) {
-    List<Recipient> contacts = new ArrayList<>();
-    for (Contact c : partner.contacts()) {
-      contacts.add(new Recipient(null, c.name(), c.email(), null));
-    }
-    String due = companyTime.format(period.dueAt());
-    int queued = notifications.enqueue(MailRequest.notice(key + ":partner",
-            "Re-certification due " + due + ": " + partner.legalName(),
-            List.of("Please confirm, for each item we disclosed to you under our confidentiality agreement, who holds it "
-                    + "today (named persons), whether you still need it, and any incident or onward disclosure since the "
-                    + "last re-certification. Reply to your contact at our procurement department by " + due + ".",
-                "If we do not hear from you in time, the disclosures listed below are suspended."), contacts)
-        .partner(partner.code(), partner.legalName()).secrets(secrets));
+  int request(String key, PartnerView partner, Period period, List<SecretLine> secrets, String responsibleUser,
+      List<PartnerLinks.Created> links, Duration validity) {
+    int queued = links(key + ":partner", partner, period, secrets, links, validity);
     List<Recipient> internal = responsibleUser == null ? recipients.group("procurement")
         : recipients.user(responsibleUser).map(List::of).orElseGet(() -> recipients.group("procurement"));
     queued += notifications.enqueue(MailRequest.notice(key + ":procurement",
             "Re-certification requested: " + partner.code() + " " + partner.legalName(),
-            List.of("The partner has been asked to re-certify the disclosures below. Record its answers in the task '"
-                + ATTEST_TASK_NAME + "' in Tasklist before the due date; without them, the partner is suspended "
-                + "when the grace period ends."), internal)
+            List.of("The partner's contacts have been sent a link to attest the disclosures below themselves; their "
+                + "answer completes the task '" + ATTEST_TASK_NAME + "'. If the partner cannot use the link, record its "
+                + "answers in that task in Tasklist (marked as entered on the partner's behalf), or send a new link. "
+                + "Without an answer by the due date, the partner is suspended when the grace period ends."), internal)
         .task(new TaskFacts(null, ATTEST_TASK_NAME, period.dueAt(), "group procurement"))
         .partner(partner.code(), partner.legalName()).secrets(secrets));
+    return queued;
+  }
+
+  /** Each contact's link, in a mail of its own (the link answers for that contact only). */
+  int links(String key, PartnerView partner, Period period, List<SecretLine> secrets, List<PartnerLinks.Created> links,
+      Duration validity) {
+    String due = companyTime.format(period.dueAt());
+    int queued = 0;
+    for (PartnerLinks.Created link : links) {
+      Contact c = link.contact();
+      queued += notifications.enqueue(MailRequest.notice(key,
+              "Re-certification due " + due + ": " + partner.legalName(),
+              List.of("Please confirm, for each item we disclosed to you under our confidentiality agreement, who holds it "
+                      + "today (named persons), whether you still need it, and any incident or onward disclosure since the "
+                      + "last re-certification. Answer by " + due + " through your personal link below.",
+                  "The link is for you alone, works once and for " + validity.toDays() + " days. No account is needed. "
+                      + "If it no longer works, ask your contact at our procurement department for a new one.",
+                  "If we do not hear from you in time, the disclosures listed below are suspended."),
+              List.of(new Recipient(null, c.name(), c.email(), null)))
+          .partner(partner.code(), partner.legalName()).secrets(secrets)
+          .action("Answer the re-certification", link.url()));
+    }
     return queued;
   }
 

@@ -13,6 +13,9 @@ import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
+import io.cordon.portal.PartnerLinks;
+import io.cordon.portal.Respondent;
+import io.cordon.portal.Respondents;
 import io.cordon.secret.Classification;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
@@ -54,10 +57,15 @@ public class RecertificationService {
   private final NdaLifecycle ndas;
   private final EvidenceChain evidence;
   private final CurrentUser currentUser;
+  private final PartnerLinks links;
+  private final Respondents respondents;
 
   RecertificationService(RecertificationStore store, RecertificationSchedule schedule, RecertificationMail mail,
       AttestationReader reader, Suspensions suspensions, PartnerService partners, SecretService secrets,
-      DisclosureService disclosures, NdaLifecycle ndas, EvidenceChain evidence, CurrentUser currentUser) {
+      DisclosureService disclosures, NdaLifecycle ndas, EvidenceChain evidence, CurrentUser currentUser,
+      PartnerLinks links, Respondents respondents) {
+    this.links = links;
+    this.respondents = respondents;
     this.store = store;
     this.schedule = schedule;
     this.mail = mail;
@@ -141,11 +149,44 @@ public class RecertificationService {
     List<DisclosureView> held = current(period.partnerCode());
     List<SecretLine> lines = lines(held);
     store.requested(periodId, now());
-    int queued = mail.request(mailKey, partners.get(period.partnerCode()), period, lines, responsibleUser);
+    PartnerView partner = partners.get(period.partnerCode());
+    List<PartnerLinks.Created> sent = links.create(AttestationRequest.KIND, periodId, partner.code(), partner.contacts(),
+        period.processInstanceId());
+    int queued = mail.request(mailKey, partner, period, lines, responsibleUser, sent, links.validity());
     evidence.append(EvidenceRecord.of("RECERTIFICATION_REQUESTED").partner(period.partnerCode())
         .secrets(codes(held)).payload(facts("period", period.periodNo(), "dueAt", period.dueAt().toString(),
-            "disclosures", held.size(), "mails", queued)));
+            "disclosures", held.size(), "mails", queued, "partnerLinks", sent.size())));
     return queued;
+  }
+
+  /**
+   * Procurement sends the partner's contacts new links for an open period (the old ones stop working): a contact
+   * lost the mail, or its link expired.
+   */
+  @Transactional
+  public int sendNewLinks(long periodId) {
+    Period period = period(periodId, true);
+    if (period.status() != RecertificationStatus.REQUESTED) {
+      throw new ConflictException("Re-certification " + period.periodNo() + " of " + period.partnerCode() + " is "
+          + period.status() + ": only a requested period can be answered through a link.");
+    }
+    PartnerView partner = partners.get(period.partnerCode());
+    if (partner.status() != io.cordon.partner.PartnerStatus.ACTIVE) {
+      throw new ConflictException(partner.code() + " is " + partner.status() + ": links are sent to active partners only.");
+    }
+    if (partner.contacts().isEmpty()) {
+      throw new ConflictException(partner.code() + " has no contact to send a link to: add one to the partner first.");
+    }
+    int withdrawn = links.withdraw(AttestationRequest.KIND, periodId, "a new link was sent");
+    List<PartnerLinks.Created> sent = links.create(AttestationRequest.KIND, periodId, partner.code(), partner.contacts(),
+        period.processInstanceId());
+    int queued = mail.links("recertification:" + periodId + ":links:" + now().getEpochSecond(), partner, period,
+        lines(current(period.partnerCode())), sent, links.validity());
+    evidence.append(EvidenceRecord.of("PARTNER_LINKS_SENT").partner(partner.code())
+        .process(period.processInstanceId(), null)
+        .payload(facts("request", AttestationRequest.KIND, "period", period.periodNo(), "links", sent.size(),
+            "withdrawn", withdrawn, "mails", queued)));
+    return sent.size();
   }
 
   /**
@@ -186,13 +227,27 @@ public class RecertificationService {
     store.insertAnswers(periodId, lines);
     store.attested(periodId, flags.isEmpty() ? period.status() : RecertificationStatus.IN_REVIEW, now(),
         currentUser.get().id(), late, List.copyOf(flags));
+    // Whose words these are: the partner contact's own (through its link), or procurement's on the partner's behalf.
+    Optional<Respondent> respondent = respondents.current();
+    Map<String, Object> answeredBy = respondent.<Map<String, Object>>map(r -> facts("channel", "PARTNER_LINK",
+        "name", r.name(), "role", r.role(), "email", r.email(), "link", r.linkId()))
+        .orElseGet(() -> facts("channel", "ON_BEHALF_OF_PARTNER", "recordedBy", currentUser.get().id()));
     evidence.append(EvidenceRecord.of("RECERTIFICATION_ATTESTED").partner(period.partnerCode())
         .secrets(lines.stream().map(AttestationLine::secretCode).toList())
         .payload(facts("period", period.periodNo(), "late", late, "flags", List.copyOf(flags),
-            "noLongerNeeded", lines.stream().filter(l -> !l.stillNeeded()).map(AttestationLine::secretCode).toList())));
+            "noLongerNeeded", lines.stream().filter(l -> !l.stillNeeded()).map(AttestationLine::secretCode).toList(),
+            "answeredBy", answeredBy)));
+    links.withdraw(AttestationRequest.KIND, periodId, respondent.isPresent() ? "answered by another contact"
+        : "answered by procurement on the partner's behalf");
     List<Long> flagged = lines.stream().filter(l -> !l.flags().isEmpty()).map(AttestationLine::disclosureId).toList();
     List<Long> unneeded = lines.stream().filter(l -> !l.stillNeeded()).map(AttestationLine::disclosureId).toList();
-    return new Findings(!flags.isEmpty(), AttestationReader.summary(lines), flagged, unneeded);
+    String summary = AttestationReader.summary(lines);
+    if (!summary.isEmpty()) {
+      summary = respondent.map(r -> "Answered by the partner: " + r.name() + " (" + r.role() + "), " + r.email()
+          + ", through the partner link.").orElse("Recorded by " + currentUser.get().id() + " on the partner's behalf.")
+          + "\n" + summary;
+    }
+    return new Findings(!flags.isEmpty(), summary, flagged, unneeded);
   }
 
   /** Legal's decision on a flagged attestation: accept it, or end the flagged disclosures (return or destroy). */
@@ -242,6 +297,7 @@ public class RecertificationService {
           + period.status() + ": it cannot lapse.");
     }
     store.lapsed(periodId, now());
+    links.withdraw(AttestationRequest.KIND, periodId, "the period lapsed");
     String why = "re-certification " + period.periodNo() + " was not attested by " + period.graceUntil();
     List<String> suspended = suspensions.suspendAll(period.partnerCode(), RecertificationStore.Cause.LAPSE, periodId, null, why, mailKey);
     evidence.append(EvidenceRecord.of("RECERTIFICATION_LAPSED").partner(period.partnerCode()).secrets(suspended)
@@ -281,7 +337,10 @@ public class RecertificationService {
   /** The partner was offboarded: an open period is cancelled; nothing else is left to watch. */
   @Transactional
   public void end(String partnerCode, String reason) {
-    store.last(partnerCode).filter(p -> p.closedAt() == null).ifPresent(p -> store.closed(p.id(), RecertificationStatus.CANCELLED, now()));
+    store.last(partnerCode).filter(p -> p.closedAt() == null).ifPresent(p -> {
+      store.closed(p.id(), RecertificationStatus.CANCELLED, now());
+      links.withdraw(AttestationRequest.KIND, p.id(), "re-certification cancelled: " + reason);
+    });
     evidence.append(EvidenceRecord.of("RECERTIFICATION_ENDED").partner(partnerCode)
         .secrets(codes(disclosures.ofPartner(partnerCode, List.of()))).payload(facts("reason", reason)));
   }

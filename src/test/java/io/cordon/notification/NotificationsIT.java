@@ -267,7 +267,7 @@ class NotificationsIT {
   private OutboxSender senderWith(JavaMailSender mailSender, NotificationProperties properties) {
     ObjectProvider<JavaMailSender> provider = new StaticListableBeanFactory(Map.of("mailSender", mailSender))
         .getBeanProvider(JavaMailSender.class);
-    return new OutboxSender(outbox, provider, properties);
+    return new OutboxSender(outbox, provider, properties, java.util.List.of());
   }
 
   private static int closedPort() throws Exception {

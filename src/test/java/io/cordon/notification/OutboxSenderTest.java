@@ -31,7 +31,7 @@ class OutboxSenderTest {
     OutboxSender sender = new OutboxSender(outbox,
         new StaticListableBeanFactory(Map.of("mailSender", smtp)).getBeanProvider(JavaMailSender.class),
         new NotificationProperties("cordon@cordon.example", ZoneId.of("UTC"), "admins", false, Duration.ofSeconds(15),
-            50, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 8));
+            50, Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofHours(1), 8), java.util.List.of());
 
     SweepResult result = sender.sweep();
 

@@ -29,18 +29,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * name, engine code or SQL in the answer; text that is accepted is stored and read back literally.
  */
 @CordonIntegrationTest
-class HostileInputIT {
+public class HostileInputIT {
 
   static final String MEGABYTE = "x".repeat(1024 * 1024);
   /** Stored as text when accepted. */
-  static final List<String> PRINTABLE = List.of("<script>alert(1)</script>", "<b onmouseover=alert(1)>x</b>", "${7*7} ${jndi:ldap://x/a}",
+  public static final List<String> PRINTABLE = List.of("<script>alert(1)</script>", "<b onmouseover=alert(1)>x</b>", "${7*7} ${jndi:ldap://x/a}",
       "#{7*7} #{T(java.lang.Runtime).getRuntime()}", "{{7*7}}", "'; DROP TABLE trade_secret; --", "1' OR '1'='1", "\" OR 1=1 --",
       "%s%n%x", "../../etc/passwd", "Zero\u200Bwidth\u200C\u200D\uFEFF", "Emoji 🔐👩‍💻", "شريك", "深圳市𠮷野家", "\\u0000 \\n literal");
   /** Refused with a 400 naming the field. */
-  static final List<String> REFUSED = List.of("Null\u0000byte", "Bell\u0007", "Escape\u001B[31m", "Override\u202Eevil", "Isolate\u2066x\u2069",
+  public static final List<String> REFUSED = List.of("Null\u0000byte", "Bell\u0007", "Escape\u001B[31m", "Override\u202Eevil", "Isolate\u2066x\u2069",
       "Mark\u200F", "Arabic mark\u061C", "Embedding\u202Ax\u202C", MEGABYTE);
   /** What an answer must never show. */
-  static final Pattern LEAK = Pattern.compile("Exception|\\tat |\\bat (java|org|io|com)\\.|java\\.|jakarta\\.|org\\.(springframework|hibernate|camunda|h2)"
+  public static final Pattern LEAK = Pattern.compile("Exception|\\tat |\\bat (java|org|io|com)\\.|java\\.|jakarta\\.|org\\.(springframework|hibernate|camunda|h2)"
       + "|io\\.cordon\\.|com\\.(fasterxml|mysql)|SQL|JDBC|syntax error|ENGINE-\\d|trade_secret|evidence_event|Duplicate entry");
 
   @Autowired

@@ -1,0 +1,44 @@
+package io.cordon.portal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A kind of request a partner answers through a link (the re-certification attestation, due diligence, ...),
+ * supplied by the process module that waits for the answer. The portal checks the link, the contact's confirmation,
+ * the rate limits and the receipt; the request type knows its page and what its answer does.
+ */
+public interface PartnerRequestType {
+
+  /** Stored with each link, e.g. {@code ATTESTATION}. At most 32 characters. */
+  String kind();
+
+  /** Whether the request still waits for this answer (the process has not moved on without it). */
+  boolean waiting(PartnerLink link);
+
+  /**
+   * The page: its template under {@code portal/} and what it shows. Only what the partner needs: codes and
+   * partner-facing descriptions of what was disclosed to it, never an internal title, never another partner.
+   *
+   * @param form what the contact sent, to show again with the problems found (empty on the first visit)
+   */
+  RequestPage page(PartnerLink link, Map<String, List<String>> form);
+
+  /**
+   * Applies the contact's answer in the caller's transaction: checks each field against the request (fields it does
+   * not have are refused) and lets the process go on. Throws {@link io.cordon.platform.InvalidInputException} with a
+   * sentence for the contact when something must be corrected; nothing is then kept.
+   *
+   * @param form the answer's fields (without the contact's name, role and confirmation, which the portal takes)
+   * @return the answer as it is to be hashed and kept: lists, maps, strings, numbers and booleans only
+   */
+  Answer submit(PartnerLink link, Map<String, List<String>> form);
+
+  /** The answer as kept, and the secret codes it concerns (for the evidence event). */
+  record Answer(Object content, List<String> secretCodes, String title) {
+  }
+
+  /** A page of a request: the template's name under {@code portal/} and its model. */
+  record RequestPage(String template, Map<String, Object> model) {
+  }
+}
