@@ -37,7 +37,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<Boolean> INDIVIDUALS_SIGN = Field.flag("individualsSign", "individuals sign");
   }
 
-  /** Task_ReviewDueDiligence (bpmn/forms/DueDiligence.form). */
+  /** Task_ReviewDueDiligence (bpmn/forms/DueDiligence.html). */
   static final class DueDiligence {
     static final Field<String> CERTIFICATIONS = Field.text("securityCertifications", "security certifications", 500);
     static final Field<Boolean> ACCESS_CONTROL = Field.flag("accessControlInPlace", "access control in place");
@@ -49,7 +49,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> FINDINGS = Field.text("findings", "findings", 4000).required();
   }
 
-  /** Task_ReviewSecurity (bpmn/forms/SecurityReview.form). */
+  /** Task_ReviewSecurity (bpmn/forms/SecurityReview.html). */
   static final class SecurityReview {
     static final Field<String> DECISION = Field.choice("securityDecision", "security decision", "APPROVE", "MORE_INFO", "REJECT").required();
     static final Field<String> COMMENT = Field.text("securityComment", "security comment", 4000).required();
