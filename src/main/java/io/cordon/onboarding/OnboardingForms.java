@@ -52,7 +52,7 @@ class OnboardingForms implements ProcessForms {
   /** Task_ReviewSecurity (bpmn/forms/SecurityReview.html). */
   static final class SecurityReview {
     static final Field<String> DECISION = Field.choice("securityDecision", "security decision", "APPROVE", "MORE_INFO", "REJECT").required();
-    static final Field<String> COMMENT = Field.text("securityComment", "security comment", 4000).required();
+    static final Field<String> COMMENT = Field.text("securityComment", "reason or question", 4000).required();
   }
 
   /** Task_ReviewNda (bpmn/forms/NdaReview.html). */
