@@ -18,7 +18,13 @@ window.cordonFieldMessages = function (camForm, $scope, hints) {
     return Object.keys(hints).filter((name) => hints[name].test(message))[0] || null;
   }
   camForm.on('submit', () => { $scope.refused = null; });
-  camForm.on('submit-failed', (err) => {
+  // Listeners get the form and the event's arguments: here the error. A submission the form itself held back
+  // ("camForm submission prevented") says what is wrong by its own means.
+  camForm.on('submit-failed', (form, args) => {
+    const err = args && args[0];
+    if (form.submitPrevented) {
+      return;
+    }
     const message = (err && err.message) || '';
     $scope.$applyAsync(() => { $scope.refused = { message: message, field: fieldOf(message) }; });
   });
