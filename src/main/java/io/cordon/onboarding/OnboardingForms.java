@@ -62,7 +62,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> COMMENT = Field.text("legalComment", "comment", 4000);
   }
 
-  /** Task_CompletePartnerData (bpmn/forms/CompletePartnerData.form): a blank field keeps the register's value. */
+  /** Task_CompletePartnerData (bpmn/forms/CompletePartnerData.html): a blank field keeps the register's value. */
   static final class PartnerData {
     static final Field<String> ADDRESS = Field.text("partnerAddress", "registered address", 500);
     static final Field<String> REGISTRATION_ID = Field.text("partnerRegistrationId", "registration number", 64);

@@ -161,10 +161,18 @@ class OnboardingBrowserIT {
     assertThat(task(pi, "Task_CompletePartnerData").getName()).isEqualTo(fixName);
     tasklist.openTask("Procurement", task(pi, "Task_CompletePartnerData").getId());
     tasklist.waitForText(fixName);
+    tasklist.until(() -> tasklist.find(By.id("partnerFacts")).getText().contains("DE, CONTRACT_MANUFACTURER"));
+    assertThat(tasklist.find(By.id("missingData")).getText()).isEqualTo("registration number, registered address");
     tasklist.claim();
-    tasklist.fill("partnerRegistrationId", "HRB 4711");
-    tasklist.fill("partnerAddress", "1 Test Road, 80331 Munich");
+    // Half the answer: refused, the sentence under the field still missing, and nothing kept.
+    tasklist.type(tasklist.embeddedField("partnerAddress"), "1 Test Road, 80331 Munich");
+    tasklist.complete();
+    WebElement missing = tasklist.find(By.cssSelector(".has-error .field-error"));
+    assertThat(missing.getText()).startsWith("The NDA still needs the partner's registration number.");
+    assertThat(tasklist.find(By.cssSelector(".has-error input")).getDomProperty("id")).isEqualTo("partnerRegistrationId");
+    assertThat(partners.get(prospect).address()).isNull();
     tasklist.snapshot("tasklist-complete-partner-data");
+    tasklist.type(tasklist.embeddedField("partnerRegistrationId"), "HRB 4711");
     tasklist.complete();
     tasklist.until(() -> task(pi, "Task_CompletePartnerData") == null);
     runJobs(pi);
