@@ -37,7 +37,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<Boolean> INDIVIDUALS_SIGN = Field.flag("individualsSign", "individuals sign");
   }
 
-  /** Task_ReviewDueDiligence (bpmn/forms/DueDiligence.form). */
+  /** Task_ReviewDueDiligence (bpmn/forms/DueDiligence.html). */
   static final class DueDiligence {
     static final Field<String> CERTIFICATIONS = Field.text("securityCertifications", "security certifications", 500);
     static final Field<Boolean> ACCESS_CONTROL = Field.flag("accessControlInPlace", "access control in place");
@@ -49,10 +49,10 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> FINDINGS = Field.text("findings", "findings", 4000).required();
   }
 
-  /** Task_ReviewSecurity (bpmn/forms/SecurityReview.form). */
+  /** Task_ReviewSecurity (bpmn/forms/SecurityReview.html). */
   static final class SecurityReview {
     static final Field<String> DECISION = Field.choice("securityDecision", "security decision", "APPROVE", "MORE_INFO", "REJECT").required();
-    static final Field<String> COMMENT = Field.text("securityComment", "security comment", 4000).required();
+    static final Field<String> COMMENT = Field.text("securityComment", "reason or question", 4000).required();
   }
 
   /** Task_ReviewNda (bpmn/forms/NdaReview.html). */
@@ -62,7 +62,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> COMMENT = Field.text("legalComment", "comment", 4000);
   }
 
-  /** Task_CompletePartnerData (bpmn/forms/CompletePartnerData.form): a blank field keeps the register's value. */
+  /** Task_CompletePartnerData (bpmn/forms/CompletePartnerData.html): a blank field keeps the register's value. */
   static final class PartnerData {
     static final Field<String> ADDRESS = Field.text("partnerAddress", "registered address", 500);
     static final Field<String> REGISTRATION_ID = Field.text("partnerRegistrationId", "registration number", 64);

@@ -228,15 +228,17 @@ public class OnboardingService {
     Map<String, Object> facts = new java.util.HashMap<>();
     facts.put("country", partner.country());
     facts.put("partnerType", partner.type().name());
-    facts.put("highestClassification", highest(secretCodes).name());
+    String highest = highest(secretCodes).name();
+    facts.put("highestClassification", highest);
     facts.put("securityCertified", answers.securityCertified());
     facts.put("accessControlInPlace", answers.accessControlInPlace());
     facts.put("usesSubcontractors", answers.usesSubcontractors());
     facts.put("incidentsLastFiveYears", answers.incidentsLastFiveYears());
     facts.put("staffTurnover", answers.staffTurnover());
-    String tier = decisions.table("PartnerRiskTier", facts).getSingleEntry();
+    Decisions.Explained decided = decisions.explain("PartnerRiskTier", facts);
+    String tier = decided.result().getSingleEntry();
     RiskTier riskTier = RiskTier.valueOf(tier);
-    partners.assess(partnerCode, riskTier);
+    partners.assess(partnerCode, riskTier, highest, decided.rules());
     return riskTier;
   }
 

@@ -31,6 +31,9 @@ class DueDiligence {
   private String findings;
   @Enumerated(EnumType.STRING)
   private RiskTier riskTier;
+  private String highestClassification;
+  /** The descriptions of the decision table's rules that gave the tier, one per line. */
+  private String riskRules;
   private String reviewerId;
   private Instant reviewedAt;
 
@@ -52,8 +55,14 @@ class DueDiligence {
     this.reviewedAt = now;
   }
 
-  void tier(RiskTier tier) {
+  void tier(RiskTier tier, String highestClassification, java.util.List<String> rules) {
     this.riskTier = tier;
+    this.highestClassification = highestClassification;
+    this.riskRules = rules == null || rules.isEmpty() ? null : clip(String.join("\n", rules), 1000);
+  }
+
+  private static String clip(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   Long getId() {
@@ -78,6 +87,7 @@ class DueDiligence {
   }
 
   DueDiligenceView view() {
-    return new DueDiligenceView(answers(), riskTier, reviewerId, reviewedAt);
+    return new DueDiligenceView(answers(), riskTier, highestClassification,
+        riskRules == null ? java.util.List.of() : java.util.List.of(riskRules.split("\n")), reviewerId, reviewedAt);
   }
 }

@@ -1,5 +1,7 @@
 package io.cordon.partner;
 
+import io.cordon.platform.NotFoundException;
+
 import io.cordon.identity.Roles;
 import io.cordon.platform.SortableProperties;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,6 +60,14 @@ class PartnerController {
   @PreAuthorize(Roles.ANY_MEMBER)
   PartnerView get(@PathVariable String code) {
     return service.get(code);
+  }
+
+  /** The latest due-diligence review: its answers, the risk tier and why (for the security review's form). */
+  @GetMapping("/{code}/due-diligence")
+  @PreAuthorize(Roles.ANY_MEMBER)
+  DueDiligenceView dueDiligence(@PathVariable String code) {
+    return service.dueDiligence(code).orElseThrow(() -> new NotFoundException(
+        "Partner " + code + " has no due-diligence review yet: procurement records it in the onboarding."));
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

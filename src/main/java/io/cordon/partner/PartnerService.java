@@ -116,9 +116,19 @@ public class PartnerService {
   /** Records the risk tier decided by due diligence (onboarding process). */
   @Transactional
   public PartnerView assess(String code, RiskTier tier) {
+    return assess(code, tier, null, List.of());
+  }
+
+  /**
+   * Records the risk tier with why: the highest classification the decision was asked with and the descriptions of the
+   * decision table's rules that matched, kept with the latest due-diligence review.
+   */
+  @Transactional
+  public PartnerView assess(String code, RiskTier tier, String highestClassification, List<String> rules) {
     Partner partner = find(code);
     partner.assess(tier, now());
-    dueDiligence.findFirstByPartnerIdOrderByIdDesc(partner.getId()).ifPresent(review -> review.tier(tier));
+    dueDiligence.findFirstByPartnerIdOrderByIdDesc(partner.getId())
+        .ifPresent(review -> review.tier(tier, highestClassification, rules));
     evidence.append(EvidenceRecord.of("PARTNER_RISK_ASSESSED").partner(code).payload(Map.of("riskTier", tier.name())));
     return PartnerView.of(partner);
   }

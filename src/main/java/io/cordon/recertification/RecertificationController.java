@@ -49,7 +49,7 @@ class RecertificationController {
       String reviewDecision, String reviewedBy, String reviewComment, Instant closedAt, List<AttestationLine> answers) {
   }
 
-  record FormDisclosure(long id, String secretCode, String classification, String ndaReference,
+  record FormDisclosure(long id, String secretCode, String classification, String ndaReference, Integer ndaVersion,
       List<String> permittedRecipients, AttestationLine lastAnswer) {
   }
 
@@ -131,7 +131,8 @@ class RecertificationController {
     List<DisclosureView> held = service.toAttest(period.partnerCode());
     Map<String, SecretRef> refs = held.isEmpty() ? Map.of() : secrets.resolve(held.stream().map(DisclosureView::secretCode).toList());
     List<FormDisclosure> items = held.stream().map(d -> new FormDisclosure(d.id(), d.secretCode(),
-        refs.get(d.secretCode()).classification().name(), d.ndaReference(), d.permittedRecipients(), last.get(d.id())))
+        refs.get(d.secretCode()).classification().name(), d.ndaReference(), d.ndaVersion(), d.permittedRecipients(),
+        last.get(d.id())))
         .toList();
     return new AttestationForm(period.id(), period.partnerCode(), period.periodNo(), period.dueAt(),
         LOCAL.format(period.dueAt().atZone(zone(zone))), items);

@@ -24,10 +24,10 @@ class RecertificationForms implements ProcessForms {
   /** Task_Attest and Task_AttestLate (bpmn/forms/Attestation.html): one JSON answer per disclosure. */
   static final Field<String> ATTESTATION = Field.text("attestation", "attestation", 1_000_000).required();
 
-  /** Task_ReviewAttestation (bpmn/forms/ReviewAttestation.form). */
+  /** Task_ReviewAttestation (bpmn/forms/ReviewAttestation.html). */
   static final class Review {
     static final Field<String> DECISION = Field.choice("reviewDecision", "review decision", "ACCEPT", "END_FLAGGED").required();
-    static final Field<String> COMMENT = Field.text("reviewComment", "comment", 2000).required();
+    static final Field<String> COMMENT = Field.text("reviewComment", "reason for the decision", 2000).required();
   }
 
   /** Task_RenewNda and Task_RenewExpiredNda (bpmn/forms/RenewNda.html). */

@@ -131,6 +131,7 @@ class OffboardingBrowserIT {
     tasklist.startProcess("Offboarding");
     tasklist.fill("partnerCode", partner);
     tasklist.fill("offboardingReason", "Supplier replaced");
+    tasklist.snapshot("tasklist-start-offboarding");
     tasklist.submitStartForm();
     tasklist.until(() -> instanceOf(partner) != null);
     ProcessInstance pi = instanceOf(partner);
@@ -142,8 +143,13 @@ class OffboardingBrowserIT {
     // The task: one certificate per NDA, downloadable with paula's Tasklist session.
     tasklist.openTask("Procurement", task(pi).getId());
     tasklist.claim();
-    tasklist.waitForText("Signed certificate of return or destruction from " + partner);
+    // The partner and the items as the register has them: names, contacts, each secret's title and classification.
+    String partnerName = partners.get(partner).legalName();
+    tasklist.waitForText("Signed certificate of return or destruction from " + partnerName);
     tasklist.waitForText("Supplier replaced");
+    tasklist.until(() -> tasklist.find(By.id("partnerFacts")).getText().contains("Jo Partner <jo@partner.example>"));
+    tasklist.until(() -> itemRow(returned).getText().contains("Offboarding browser test"));
+    assertThat(itemRow(returned).getText()).contains(returned + " — Offboarding browser test", "(SECRET)", returnedNda);
     tasklist.find(By.xpath("//a[normalize-space()='" + returnedNda + " (Word .docx)']"));
     List<String> links = new ArrayList<>();
     for (WebElement link : tasklist.findAll(By.cssSelector("a[href$='.docx']"))) {
@@ -166,6 +172,12 @@ class OffboardingBrowserIT {
     // Without the signed certificate, the server refuses and Tasklist says why; the task stays.
     tasklist.complete();
     tasklist.waitForText("Upload the signed certificate (PDF or DOCX).");
+    // ... next to the file field too, and without Tasklist's "An error happened" in front of it.
+    assertThat(tasklist.find(By.cssSelector(".has-error .field-error")).getText()).startsWith("Upload the signed certificate");
+    assertThat(tasklist.find(By.cssSelector(".has-error input[type='file']")).getDomProperty("id"))
+        .isEqualTo("signedCertificateFile");
+    assertThat(tasklist.pageSource()).contains("Not completed").doesNotContain("An error happened while submitting");
+    tasklist.snapshot("tasklist-upload-signed-certificate");
     assertThat(task(pi)).as("still open").isNotNull();
 
     Path signed = Files.write(files.resolve("certificate-signed.pdf"), "%PDF-1.4\n% signed certificate\n".getBytes());
@@ -182,7 +194,11 @@ class OffboardingBrowserIT {
 
   /** The outcome select of the certificate table's row for this secret. */
   private WebElement itemOutcome(String secretCode) {
-    return tasklist.find(By.xpath("//tr[td[1][normalize-space()='" + secretCode + "']]//select"));
+    return itemRow(secretCode).findElement(By.tagName("select"));
+  }
+
+  private WebElement itemRow(String secretCode) {
+    return tasklist.find(By.xpath("//tr[td[1][starts-with(normalize-space(),'" + secretCode + "')]]"));
   }
 
   private String activePartner() {

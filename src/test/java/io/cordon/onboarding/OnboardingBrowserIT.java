@@ -21,7 +21,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -125,6 +128,7 @@ class OnboardingBrowserIT {
     tasklist.fill("purpose", "Machining of housings");
     tasklist.fill("requestedSecretCodes", secret + ", " + confidential);
     tasklist.select("ndaKind", "Mutual");
+    tasklist.snapshot("tasklist-start-onboarding");
     tasklist.submitStartForm();
     tasklist.until(() -> instanceOf(prospect) != null);
     ProcessInstance pi = instanceOf(prospect);
@@ -132,13 +136,17 @@ class OnboardingBrowserIT {
 
     // Procurement records due diligence.
     tasklist.openTask("Procurement", task(pi, "Task_ReviewDueDiligence").getId());
+    // The partner and what is asked, read from the register as the form opens.
+    tasklist.waitForText(partnerName);
+    tasklist.waitForText("Browser test SECRET");
     tasklist.claim();
-    tasklist.fill("securityCertifications", "ISO 27001");
+    tasklist.type(tasklist.embeddedField("securityCertifications"), "ISO 27001");
     tasklist.check("Access to confidential material is controlled and logged");
-    tasklist.fill("dataLocation", "DE");
-    tasklist.check("Low");
-    tasklist.fill("privacyRegime", "GDPR");
-    tasklist.fill("findings", "Visited the plant; badge access to the tooling room.");
+    tasklist.type(tasklist.embeddedField("dataLocation"), "DE");
+    tasklist.choose("staffTurnover", "Low");
+    tasklist.type(tasklist.embeddedField("privacyRegime"), "GDPR");
+    tasklist.type(tasklist.embeddedField("findings"), "Visited the plant; badge access to the tooling room.");
+    tasklist.snapshot("tasklist-due-diligence");
     tasklist.complete();
     tasklist.until(() -> task(pi, "Task_ReviewDueDiligence") == null);
     assertThat(runtimeService.getVariable(pi.getId(), "accessControlInPlace")).isEqualTo(true);
@@ -153,10 +161,18 @@ class OnboardingBrowserIT {
     assertThat(task(pi, "Task_CompletePartnerData").getName()).isEqualTo(fixName);
     tasklist.openTask("Procurement", task(pi, "Task_CompletePartnerData").getId());
     tasklist.waitForText(fixName);
+    tasklist.until(() -> tasklist.find(By.id("partnerFacts")).getText().contains("DE, CONTRACT_MANUFACTURER"));
+    assertThat(tasklist.find(By.id("missingData")).getText()).isEqualTo("registration number, registered address");
     tasklist.claim();
-    tasklist.fill("partnerRegistrationId", "HRB 4711");
-    tasklist.fill("partnerAddress", "1 Test Road, 80331 Munich");
+    // Half the answer: refused, the sentence under the field still missing, and nothing kept.
+    tasklist.type(tasklist.embeddedField("partnerAddress"), "1 Test Road, 80331 Munich");
+    tasklist.complete();
+    WebElement missing = tasklist.find(By.cssSelector(".has-error .field-error"));
+    assertThat(missing.getText()).startsWith("The NDA still needs the partner's registration number.");
+    assertThat(tasklist.find(By.cssSelector(".has-error input")).getDomProperty("id")).isEqualTo("partnerRegistrationId");
+    assertThat(partners.get(prospect).address()).isNull();
     tasklist.snapshot("tasklist-complete-partner-data");
+    tasklist.type(tasklist.embeddedField("partnerRegistrationId"), "HRB 4711");
     tasklist.complete();
     tasklist.until(() -> task(pi, "Task_CompletePartnerData") == null);
     runJobs(pi);
@@ -179,7 +195,10 @@ class OnboardingBrowserIT {
     tasklist.choose("legalDecision", "Use the fallbacks chosen above and generate again");
     tasklist.complete();
     tasklist.waitForText("Name at least one fallback position");
-    assertThat(tasklist.pageSource()).doesNotContain("Cannot submit task form", "ENGINE-");
+    assertThat(tasklist.pageSource()).doesNotContain("Cannot submit task form", "ENGINE-", "An error happened while submitting")
+        .contains("Not completed");
+    // The sentence also stands under the clauses, where the fallbacks are picked.
+    assertThat(tasklist.find(By.id("fallbackError")).getText()).startsWith("Name at least one fallback position");
     assertThat(task(pi, "Task_ReviewNda")).isNotNull();
     tasklist.choose(tasklist.find(By.cssSelector("select[name='fallback-term-survival']")), "Term and survival (term-fixed-survival)");
     tasklist.choose("legalDecision", "Use the fallbacks chosen above and generate again");
@@ -229,6 +248,7 @@ class OnboardingBrowserIT {
     tasklist.upload(tasklist.embeddedField("signedNdaFile"), signed);
     tasklist.setValue(tasklist.embeddedField("signatureDate"), LocalDate.now(ZoneOffset.UTC).toString());
     tasklist.type(tasklist.embeddedField("signatories"), "Li Wei (partner), Paula Procurement (us)");
+    tasklist.snapshot("tasklist-record-signed-nda");
     tasklist.complete();
     tasklist.until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
 
@@ -238,6 +258,77 @@ class OnboardingBrowserIT {
     assertThat(disclosed).extracting(DisclosureView::secretCode).containsExactlyInAnyOrder(secret, confidential);
     assertThat(disclosed).extracting(DisclosureView::status).containsOnly(DisclosureStatus.DISCLOSED);
     assertThat(disclosed).extracting(DisclosureView::ndaReference).containsOnly(nda);
+  }
+
+  @Test
+  void securityDecidesFromTheRiskTierAndWhyTheRegisterRecorded() throws Exception {
+    try {
+      reviewSecurity();
+    } catch (Throwable failure) {
+      tasklist.snapshot("failure-" + getClass().getSimpleName() + "-security");
+      throw failure;
+    }
+  }
+
+  private void reviewSecurity() {
+    String jewel = secret(Classification.CROWN_JEWEL, "oscar");
+    String partnerName = "Browser Security GmbH " + System.nanoTime();
+    Map<String, Object> request = new HashMap<>();
+    request.put("partnerName", partnerName);
+    request.put("partnerCountry", "DE");
+    request.put("partnerType", "CONTRACT_MANUFACTURER");
+    request.put("partnerAddress", "1 Test Road");
+    request.put("partnerRegistrationId", "HRB 4711");
+    request.put("contactName", "Li Wei");
+    request.put("contactEmail", "li.wei@partner.example");
+    request.put("purpose", "Machining of housings");
+    request.put("requestedSecretCodes", jewel);
+    request.put("ndaKind", "MUTUAL");
+    Map<String, Object> answers = new HashMap<>();
+    answers.put("securityCertifications", "ISO 27001");
+    answers.put("accessControlInPlace", true);
+    answers.put("usesSubcontractors", false);
+    answers.put("incidentsLastFiveYears", false);
+    answers.put("dataLocation", "DE");
+    answers.put("staffTurnover", "LOW");
+    answers.put("privacyRegime", "GDPR");
+    answers.put("findings", "Visited the plant; badge access to the tooling room.");
+    identityService.setAuthentication("paula", List.of("procurement"));
+    ProcessInstance pi;
+    try {
+      pi = runtimeService.startProcessInstanceByKey("PartnerOnboardingProcess", request);
+      taskService.complete(task(pi, "Task_ReviewDueDiligence").getId(), answers);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(pi).isWaitingAt("Task_ReviewSecurity");
+
+    // Security sees the partner, the tier and why (the rule of the risk table that decided, what it was asked), and
+    // the crown jewel's title: sam may see it.
+    tasklist.login("sam");
+    tasklist.openTask("Security", task(pi, "Task_ReviewSecurity").getId());
+    tasklist.waitForText("Security review of " + partnerName);
+    tasklist.waitForText("Crown jewels are always at least high risk");
+    tasklist.until(() -> tasklist.find(By.id("riskInputs")).getText().contains("CROWN_JEWEL"));
+    assertThat(tasklist.find(By.id("riskTier")).getText()).isEqualTo("HIGH");
+    assertThat(tasklist.find(By.id("riskInputs")).getText()).contains("Access control in place yes",
+        "Incidents in the last 5 years no", "Security certification ISO 27001", "Staff turnover LOW");
+    tasklist.waitForText("Browser test CROWN_JEWEL");
+    tasklist.waitForText("Visited the plant; badge access to the tooling room.");
+    tasklist.claim();
+    // A decision without the comment it needs: refused, the sentence next to the comment.
+    tasklist.choose("securityDecision", "Reject the partner");
+    tasklist.complete();
+    WebElement error = tasklist.find(By.cssSelector(".has-error .field-error"));
+    assertThat(error.getText()).contains("(securityComment)");
+    assertThat(tasklist.find(By.cssSelector(".has-error textarea")).getDomProperty("id")).isEqualTo("securityComment");
+    tasklist.snapshot("tasklist-security-review");
+    assertThat(task(pi, "Task_ReviewSecurity")).as("still open").isNotNull();
+    tasklist.type(tasklist.embeddedField("securityComment"), "No clean-desk policy");
+    tasklist.complete();
+    tasklist.until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0);
+    assertThat(partners.get(pi.getBusinessKey()).status()).isEqualTo(PartnerStatus.REJECTED);
+    tasklist.logout();
   }
 
   private String secret(Classification classification, String owner) {

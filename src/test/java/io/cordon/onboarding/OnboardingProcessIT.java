@@ -191,6 +191,11 @@ class OnboardingProcessIT {
 
     assertThat(pi).hasPassed("Task_DetermineRiskTier").isWaitingAt("Task_ReviewSecurity");
     assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("HIGH");
+    // Why, as the register keeps it for the security review: what the table was asked and the rule that decided.
+    io.cordon.partner.DueDiligenceView review = partners.dueDiligence(pi.getBusinessKey()).orElseThrow();
+    assertThat(review.riskTier()).isEqualTo(io.cordon.partner.RiskTier.HIGH);
+    assertThat(review.highestClassification()).isEqualTo("CROWN_JEWEL");
+    assertThat(review.riskRules()).containsExactly("Crown jewels are always at least high risk");
     assertThatThrownBy(() -> complete("sam", "security", task(pi, "Task_ReviewSecurity"),
         Map.of("securityComment", "decision forgotten by a REST client")))
         .isInstanceOf(io.cordon.workflow.FormRefusedException.class).hasMessageContaining("(securityDecision): one of APPROVE");

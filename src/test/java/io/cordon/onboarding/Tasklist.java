@@ -230,11 +230,29 @@ public final class Tasklist implements AutoCloseable {
     return driver.getPageSource();
   }
 
-  /** A screenshot and the page source under target/browser/. */
+  /**
+   * A screenshot and the page source under target/browser/. A form's picture ({@code tasklist-*}) is taken in a window
+   * tall enough for the whole form, and also written to the folder named by the environment variable
+   * {@code CORDON_SCREENSHOTS} (docs/images when the documentation's pictures are renewed).
+   */
   public void snapshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
-      Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+      byte[] png;
+      if (name.startsWith("tasklist-")) {
+        org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), 1700));
+        png = driver.getScreenshotAs(OutputType.BYTES);
+        driver.manage().window().setSize(before);
+        String docs = System.getenv("CORDON_SCREENSHOTS");
+        if (docs != null && !docs.isBlank()) {
+          Files.createDirectories(Path.of(docs));
+          Files.write(Path.of(docs).resolve(name + ".png"), png);
+        }
+      } else {
+        png = driver.getScreenshotAs(OutputType.BYTES);
+      }
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
       Files.writeString(SCREENSHOTS.resolve(name + ".html"), driver.getPageSource());
       Object failed = js("return sessionStorage.getItem('failedRequests');");
       Files.writeString(SCREENSHOTS.resolve(name + "-failed-requests.json"), String.valueOf(failed));

@@ -28,7 +28,7 @@ class ModelsDeployIT {
           .filter(name -> name.endsWith(".bpmn") || name.endsWith(".dmn") || name.endsWith(".form") || name.endsWith(".html"))
           .toList();
     }
-    assertThat(files).contains("PartnerOnboardingProcess.bpmn", "forms/DueDiligence.form");
+    assertThat(files).contains("PartnerOnboardingProcess.bpmn", "forms/DueDiligence.html");
 
     List<String> deployed = repositoryService.createDeploymentQuery().list().stream()
         .map(Deployment::getId)

@@ -108,11 +108,14 @@ class RecertificationBrowserIT {
   }
 
   private void recertify() {
-    // A SECRET disclosed for two named recipients, a CONFIDENTIAL one for anyone at the partner.
-    var p = fixture.activePartnerWithRecipients(RiskTier.MEDIUM, 6, List.of(List.of("Jo Partner", "Kim Lee"), List.of()),
-        Classification.SECRET, Classification.CONFIDENTIAL);
+    // A SECRET disclosed for two named recipients, a CONFIDENTIAL one and a crown jewel for anyone at the partner.
+    var p = fixture.activePartnerWithRecipients(RiskTier.MEDIUM, 6,
+        List.of(List.of("Jo Partner", "Kim Lee"), List.of(), List.of()),
+        Classification.SECRET, Classification.CONFIDENTIAL, Classification.CROWN_JEWEL);
     String secret = p.secretCodes().get(0);
     String confidential = p.secretCodes().get(1);
+    String jewel = p.secretCodes().get(2);
+    String partnerName = partners.get(p.code()).legalName();
     long kept = p.disclosureIds().get(0);
     long unneeded = p.disclosureIds().get(1);
     String pi = p.process().getId();
@@ -120,23 +123,35 @@ class RecertificationBrowserIT {
     openWindow(pi, period);
     assertThat(p.process()).isWaitingAt("Task_Attest", "TimerEvent_RenewalDue");
 
-    // Procurement opens the attestation: one panel per disclosure, with its permitted recipients.
+    // Procurement opens the attestation: the partner as the register has it, one panel per disclosure with the
+    // secret's title (not the crown jewel's: paula may not see it), the NDA version and the permitted recipients.
     tasklist.login("paula");
     tasklist.openTask("Procurement", task(pi, "Task_Attest").getId());
     tasklist.claim();
-    tasklist.waitForText("Re-certification 1 of " + p.code());
+    tasklist.waitForText("Re-certification 1 of " + partnerName);
+    tasklist.until(() -> tasklist.find(By.id("partnerFacts")).getText().contains("Jo Partner (quality)"));
+    tasklist.waitForText("Recert secret SECRET");
     WebElement secretPanel = panel(secret);
     WebElement confidentialPanel = panel(confidential);
-    assertThat(secretPanel.getText()).contains(secret + " (SECRET), disclosure " + kept, "NDA " + p.ndaReference(),
-        "Permitted recipients: Jo Partner, Kim Lee").doesNotContain("Last period");
-    assertThat(confidentialPanel.getText()).contains(confidential + " (CONFIDENTIAL), disclosure " + unneeded)
+    WebElement jewelPanel = panel(jewel);
+    assertThat(secretPanel.getText()).contains(secret + " — Recert secret SECRET", "(SECRET), disclosure " + kept,
+        "NDA " + p.ndaReference() + " version 1", "Permitted recipients: Jo Partner, Kim Lee").doesNotContain("Last period");
+    assertThat(confidentialPanel.getText()).contains("(CONFIDENTIAL), disclosure " + unneeded)
         .doesNotContain("Permitted recipients");
+    assertThat(jewelPanel.getText()).contains(jewel + " (CROWN_JEWEL)").doesNotContain("Recert secret");
+    assertThat(tasklist.pageSource()).doesNotContain("Recert secret CROWN_JEWEL");
+    tasklist.type(jewelPanel.findElement(By.tagName("textarea")), "Jo Partner");
 
     // A disclosure still needed with nobody holding it: the form says so and does not submit.
     tasklist.type(secretPanel.findElement(By.tagName("textarea")), "Jo Partner\nMax Unlisted");
     tasklist.type(secretPanel.findElement(By.cssSelector("input[ng-model='item.incident']")), "Badge lost on 3 May");
     tasklist.complete();
     tasklist.waitForText("Name who holds " + confidential + " today, or mark it as no longer needed.");
+    // ... and says it next to that disclosure's holders.
+    assertThat(confidentialPanel.findElement(By.cssSelector(".field-error")).getText())
+        .isEqualTo("Name who holds " + confidential + " today (one name per line), or mark it as no longer needed.");
+    assertThat(secretPanel.findElements(By.cssSelector(".field-error"))).isEmpty();
+    tasklist.snapshot("tasklist-attestation");
     task(pi, "Task_Attest");
     assertThat(runtimeService.getVariable(pi, "attestation")).isNull();
 
@@ -155,6 +170,8 @@ class RecertificationBrowserIT {
       assertThat(a.onwardDisclosure()).isNull();
       assertThat(a.flags()).containsExactlyInAnyOrder("HOLDER_NOT_PERMITTED", "INCIDENT");
     });
+    assertThat(answers).filteredOn(a -> a.disclosureId() == p.disclosureIds().get(2)).singleElement()
+        .satisfies(a -> assertThat(a.flags()).isEmpty());
     assertThat(answers).filteredOn(a -> a.disclosureId() == unneeded).singleElement().satisfies(a -> {
       assertThat(a.holders()).isEmpty();
       assertThat(a.stillNeeded()).isFalse();
@@ -164,19 +181,25 @@ class RecertificationBrowserIT {
     assertThat(offboardingsOf(p.code())).as("nothing ends before legal has decided").isEmpty();
     tasklist.logout();
 
-    // Legal reads the findings and accepts them.
+    // Legal reads the findings as the register keeps them and accepts them.
     tasklist.login("lena");
     tasklist.openTask("Legal", task(pi, "Task_ReviewAttestation").getId());
     tasklist.claim();
-    tasklist.until(() -> tasklist.camundaFormField("attestationFindings").getDomProperty("value").contains(secret));
-    assertThat(tasklist.camundaFormField("attestationFindings").getDomProperty("value"))
-        .contains(secret + " (disclosure " + kept + "): HOLDER_NOT_PERMITTED, INCIDENT", "Max Unlisted",
-            "Badge lost on 3 May")
-        .doesNotContain(confidential);
-    assertThat(tasklist.camundaFormField("partnerCode").getDomProperty("value")).isEqualTo(p.code());
-    assertThat(tasklist.camundaFormField("periodNo").getDomProperty("value")).isEqualTo("1");
-    tasklist.check("Accept the findings");
-    tasklist.fill("reviewComment", "Max Unlisted joined Jo's team; NDA amendment to follow");
+    tasklist.waitForText("Re-certification findings of " + partnerName + ", period 1");
+    tasklist.waitForText("holder outside the permitted recipients, incident");
+    WebElement lines = tasklist.find(By.id("attestationLines"));
+    tasklist.until(() -> lines.getText().contains("Jo Partner, Kim Lee"));
+    assertThat(lines.getText()).contains(secret + " — Recert secret SECRET", "Jo Partner, Max Unlisted",
+        "Badge lost on 3 May", p.ndaReference(), "(no longer needed)", jewel + " (CROWN_JEWEL)")
+        .doesNotContain("Recert secret CROWN_JEWEL");
+    // A decision without its reason: refused, and the sentence stands under the reason.
+    tasklist.choose("reviewDecision", "Accept the findings");
+    tasklist.complete();
+    WebElement reasonError = tasklist.find(By.cssSelector(".has-error .field-error"));
+    assertThat(reasonError.getText()).contains("(reviewComment)");
+    assertThat(tasklist.pageSource()).contains("Not completed").doesNotContain("An error happened while submitting");
+    tasklist.snapshot("tasklist-review-attestation");
+    tasklist.type(tasklist.embeddedField("reviewComment"), "Max Unlisted joined Jo's team; NDA amendment to follow");
     tasklist.complete();
     tasklist.until(() -> taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("Task_ReviewAttestation")
         .count() == 0);
@@ -205,7 +228,7 @@ class RecertificationBrowserIT {
     openWindow(pi, second);
     tasklist.login("paula");
     tasklist.openTask("Procurement", task(pi, "Task_Attest").getId());
-    tasklist.waitForText("Re-certification 2 of " + p.code());
+    tasklist.waitForText("Re-certification 2 of " + partnerName);
     assertThat(panel(secret).getText()).contains("Last period: holders Jo Partner, Max Unlisted; still needed; "
         + "incident: Badge lost on 3 May.");
     assertThat(panel(secret).findElement(By.tagName("textarea")).getDomProperty("value"))
@@ -242,6 +265,9 @@ class RecertificationBrowserIT {
     tasklist.setValue(tasklist.embeddedField("renewalExpiresOn"), expires.plusYears(2).toString());
     tasklist.complete();
     tasklist.waitForText("Upload the signed renewal");
+    assertThat(tasklist.find(By.cssSelector(".has-error .field-error")).getText()).startsWith("Upload the signed renewal");
+    assertThat(tasklist.find(By.cssSelector(".has-error input[type='file']")).getDomProperty("id")).isEqualTo("renewalDocument");
+    tasklist.snapshot("tasklist-renew-nda");
     task(pi, "Task_RenewNda");
 
     Path renewal = Files.write(files.resolve("renewal.pdf"), "%PDF-1.4\n% signed renewal\n".getBytes());

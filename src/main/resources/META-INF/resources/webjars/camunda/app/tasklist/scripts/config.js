@@ -8,7 +8,7 @@ export default {
     name: 'Tasklist',
     vendor: 'Cordon'
   },
-  customScripts: ['../../../console/assets/camunda-link.js'],
+  customScripts: ['../../../console/assets/camunda-link.js', '../../../console/assets/form-messages.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
