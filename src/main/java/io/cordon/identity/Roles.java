@@ -8,11 +8,6 @@ public final class Roles {
   public static final String PARTNER_EDITORS = "hasAnyRole('procurement','security','admins')";
   public static final String SECURITY_OR_ADMINS = "hasAnyRole('security','admins')";
   public static final String ADMINS = "hasRole('admins')";
-  /**
-   * Anonymous with a partner link's token: a partner contact on the partner pages ({@code /partner/r/{token}}), as
-   * that one link and nothing else. No Cordon group has it, and it opens nothing outside those pages.
-   */
-  public static final String PARTNER_LINK = "hasRole('partner-link')";
 
   private Roles() {
   }
