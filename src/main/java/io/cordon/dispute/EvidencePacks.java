@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.HolderView;
-import io.cordon.disclosure.HolderView;
 import io.cordon.disclosure.HoldingView;
 import io.cordon.evidence.CanonicalJson;
 import io.cordon.evidence.ChainAnchors;
@@ -485,12 +484,8 @@ public class EvidencePacks {
         + "(scorecards/<code>.json; the events named are positions in the evidence chain): p" : "P")
         + "er jurisdiction, each measure courts expect: DOCUMENTED with the events behind it, GAP with what would close it, "
         + "or NOT_APPLICABLE with the reason. Measure lists: templates/reasonable-measures.csv." + withheld);
-    List<Map<String, String>> timeline = new ArrayList<>(c.events().size());
-    for (EvidenceEvent e : c.events()) {
-      timeline.add(Map.of("seq", String.valueOf(e.seq()), "when", e.occurredAt().toString(), "event", e.type(), "actor", e.actor(),
-          "partner", e.partnerCode() == null ? "" : e.partnerCode(), "nda", e.ndaReference() == null ? "" : e.ndaReference(),
-          "details", details(e.payload())));
-    }
+    ReportTimeline.Parts timeline = ReportTimeline.of(c.events(), c.subject().kind() == Kind.SECRET, ReportTimeline.FULL_TIMELINE_MAX);
+    fields.putAll(timeline.fields());
     List<Map<String, String>> scorecard = new ArrayList<>();
     for (SecretScorecard card : c.scorecards()) {
       if (card.scorecard() == null) {
@@ -502,13 +497,8 @@ public class EvidencePacks {
             "events", r.evidence().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")));
       }
     }
-    return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline, "recipient", c.recipients(),
-        "measure", scorecard));
-  }
-
-  private static String details(String payload) {
-    String text = payload.length() > 2 && payload.startsWith("{") ? payload.substring(1, payload.length() - 1) : payload;
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline.timeline(), "history",
+        timeline.history(), "recipient", c.recipients(), "measure", scorecard));
   }
 
   private static <T> List<T> all(Function<PageRequest, Page<T>> query) {
