@@ -114,8 +114,24 @@ public class EvidencePacks {
   record SecretScorecard(String secretCode, Scorecard scorecard, String withheld) {
   }
 
+  /** Whether the caller may have this pack, and its subject exists: throws as {@link #build} would, before any work. */
+  void check(Subject subject) {
+    reading.executeWithoutResult(s -> {
+      switch (subject.kind()) {
+        case SECRET -> access.checkSecret(subject.code());
+        case PARTNER -> partners.get(subject.code());
+        case NDA -> ndas.get(subject.code());
+      }
+    });
+  }
+
   public Pack build(Subject subject) {
-    PackPhases phases = new PackPhases();
+    return build(subject, phase -> { });
+  }
+
+  /** As {@link #build(Subject)}, telling {@code progress} each phase as it ends. */
+  Pack build(Subject subject, java.util.function.Consumer<String> progress) {
+    PackPhases phases = new PackPhases(progress);
     Instant builtAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     String builtBy = currentUser.get().id();
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -163,15 +179,24 @@ public class EvidencePacks {
     Map<String, Object> anchorFacts = null;
     Optional<ChainAnchors.Recorded> anchor = anchors.latest();
     StringBuilder eventLines = new StringBuilder(events.size() * 700);
+    // One JSON object per line, written directly (a map and a Jackson call per event cost more than the rest of the
+    // phase): {"seq":…,"type":…,"occurredAt":…,"prevHash":…,"hash":…,"canonical":…}.
     for (EvidenceEvent e : events) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("seq", e.seq());
-      line.put("type", e.type());
-      line.put("occurredAt", e.occurredAt().toString());
-      line.put("prevHash", e.prevHash());
-      line.put("hash", e.hash());
-      line.put("canonical", e.canonical());
-      eventLines.append(new String(json(line, false), StandardCharsets.UTF_8)).append('\n');
+      eventLines.append("{\"seq\":").append(e.seq()).append(",\"type\":");
+      CanonicalJson.quote(eventLines, e.type());
+      eventLines.append(",\"occurredAt\":");
+      CanonicalJson.quote(eventLines, e.occurredAt().toString());
+      eventLines.append(",\"prevHash\":");
+      if (e.prevHash() == null) {
+        eventLines.append("null");
+      } else {
+        CanonicalJson.quote(eventLines, e.prevHash());
+      }
+      eventLines.append(",\"hash\":");
+      CanonicalJson.quote(eventLines, e.hash());
+      eventLines.append(",\"canonical\":");
+      CanonicalJson.quote(eventLines, e.canonical());
+      eventLines.append("}\n");
     }
     files.put("events.jsonl", eventLines.toString().getBytes(StandardCharsets.UTF_8));
     String chainText = "no events";
@@ -513,7 +538,8 @@ public class EvidencePacks {
   }
 
   private static byte[] zip(byte[] manifest, Map<String, byte[]> files) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    int total = files.values().stream().mapToInt(b -> b.length).sum();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1 << 20, total / 2));
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setLevel(Deflater.BEST_SPEED);
       put(zip, "manifest.json", manifest);
@@ -529,6 +555,16 @@ public class EvidencePacks {
   private static void put(ZipOutputStream zip, String path, byte[] content) throws IOException {
     ZipEntry entry = new ZipEntry(path);
     entry.setTime(0);
+    // A .docx or .xlsx whose parts are all compressed (as Cordon writes them) would only cost time to deflate again:
+    // it is stored as it is. One with stored parts (e.g. generated before Cordon compressed every part) is deflated.
+    if (ZipContainers.compressed(path, content)) {
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(content);
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(content.length);
+      entry.setCompressedSize(content.length);
+      entry.setCrc(crc.getValue());
+    }
     zip.putNextEntry(entry);
     zip.write(content);
     zip.closeEntry();
