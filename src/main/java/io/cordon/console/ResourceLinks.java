@@ -10,10 +10,10 @@ import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /**
  * Versioned links to webjars ({@code /webjars/chart.js/dist/...} becomes {@code /webjars/chart.js/4.x/dist/...}) without
@@ -34,19 +34,13 @@ class ResourceLinks {
   }
 
   @Bean
-  FilterRegistrationBean<WebjarLinks> webjarLinks(@Lazy ResourceUrlProvider mvcResourceUrlProvider) {
-    FilterRegistrationBean<WebjarLinks> registration = new FilterRegistrationBean<>(new WebjarLinks(mvcResourceUrlProvider));
+  FilterRegistrationBean<WebjarLinks> webjarLinks() {
+    FilterRegistrationBean<WebjarLinks> registration = new FilterRegistrationBean<>(new WebjarLinks());
     registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
     return registration;
   }
 
   static final class WebjarLinks extends OncePerRequestFilter {
-
-    private final ResourceUrlProvider urls;
-
-    WebjarLinks(ResourceUrlProvider urls) {
-      this.urls = urls;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -55,8 +49,10 @@ class ResourceLinks {
       chain.doFilter(request, new HttpServletResponseWrapper(response) {
         @Override
         public String encodeURL(String url) {
-          if (url.startsWith(webjars)) {
-            String versioned = urls.getForRequestUrl(request, url);
+          // The provider Spring MVC exposes to the request it handles, as Boot's filter reads it.
+          Object urls = request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR);
+          if (url.startsWith(webjars) && urls instanceof ResourceUrlProvider provider) {
+            String versioned = provider.getForRequestUrl(request, url);
             return super.encodeURL(versioned == null ? url : versioned);
           }
           return super.encodeURL(url);
