@@ -19,9 +19,10 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>Every part is deflated, but a part the document shares with its template is deflated once per template (the
  * {@code deflated} cache travels with {@link #with}) and its compressed bytes are copied into each document: so
- * generating stays as fast as storing the unchanged parts uncompressed did, while the documents are about a third of
- * that size, and an evidence pack, which holds thousands of them, does not have to compress them again. The zip is
- * written here rather than by {@link ZipOutputStream}, which cannot take bytes that are already compressed.
+ * each document deflates only the parts it changes, as when the unchanged parts were stored uncompressed, while the
+ * documents are about a third of that size, and an evidence pack, which holds thousands of them, does not have to
+ * compress them again. The zip is written here rather than by {@link ZipOutputStream}, which cannot take bytes that
+ * are already compressed.
  */
 record DocxPackage(Map<String, byte[]> entries, java.util.Set<String> changed, Map<String, Deflated> deflated) {
 
