@@ -25,6 +25,8 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,9 +53,10 @@ class SecretPages {
   private final CurrentUser currentUser;
   private final EvidenceAccess evidenceAccess;
   private final Measures measures;
+  private final TransactionTemplate reading;
 
   SecretPages(SecretService secrets, SecretImport importer, SecretHolders holders, Directory directory, CurrentUser currentUser,
-      EvidenceAccess evidenceAccess, Measures measures) {
+      EvidenceAccess evidenceAccess, Measures measures, PlatformTransactionManager transactions) {
     this.secrets = secrets;
     this.importer = importer;
     this.holders = holders;
@@ -61,6 +64,8 @@ class SecretPages {
     this.currentUser = currentUser;
     this.evidenceAccess = evidenceAccess;
     this.measures = measures;
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
   }
 
   @ModelAttribute
@@ -69,6 +74,10 @@ class SecretPages {
     model.addAttribute("categories", SecretCategory.values());
     model.addAttribute("statuses", SecretStatus.values());
     model.addAttribute("allMeasures", ProtectionMeasure.values());
+  }
+
+  /** The secret owners, for the owner filter and the form's suggestions: a directory query, so only on those pages. */
+  private void owners(Model model) {
     model.addAttribute("owners", directory.members(CordonGroups.SECRET_OWNERS));
   }
 
@@ -80,21 +89,27 @@ class SecretPages {
     model.addAttribute("filter", filter);
     model.addAttribute("page", secrets.search(filter, PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("code"))));
     model.addAttribute("filters", Paging.filters(request));
+    owners(model);
     return "secrets/list";
   }
 
   @GetMapping("/{code}")
   String show(@PathVariable String code, Model model) {
-    SecretView secret = secrets.get(code);
-    model.addAttribute("secret", secret);
-    model.addAttribute("canChange", canChange(secret));
-    model.addAttribute("holders", holders.of(code));
-    model.addAttribute("timeline", holders.timeline(code));
-    // The evidence pack and the measures scorecard: only for those the API gives them to (owner, legal, security,
-    // admins; a crown jewel's not to legal).
-    boolean evidence = evidenceAccess.mayHave(secret);
-    model.addAttribute("canHaveEvidence", evidence);
-    model.addAttribute("scorecard", evidence ? measures.forSecret(code) : null);
+    // Everything the page shows is read in one read-only transaction: one connection and one persistence context
+    // for the secret, its holders, the approvals and attestations, the timeline and the scorecard, instead of a
+    // transaction (and a pool checkout) per service call.
+    reading.executeWithoutResult(tx -> {
+      SecretView secret = secrets.get(code);
+      model.addAttribute("secret", secret);
+      model.addAttribute("canChange", canChange(secret));
+      model.addAttribute("holders", holders.of(code));
+      model.addAttribute("timeline", holders.timeline(code));
+      // The evidence pack and the measures scorecard: only for those the API gives them to (owner, legal, security,
+      // admins; a crown jewel's not to legal).
+      boolean evidence = evidenceAccess.mayHave(secret);
+      model.addAttribute("canHaveEvidence", evidence);
+      model.addAttribute("scorecard", evidence ? measures.forSecret(code) : null);
+    });
     return "secrets/detail";
   }
 
@@ -103,13 +118,15 @@ class SecretPages {
     SecretForm form = new SecretForm();
     form.setOwnerId(currentUser.get().id());
     model.addAttribute("form", form);
+    owners(model);
     return "secrets/form";
   }
 
   @PostMapping("/new")
-  String register(@ModelAttribute("form") SecretForm form, BindingResult binding, RedirectAttributes redirect) {
+  String register(@ModelAttribute("form") SecretForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
     SecretView created = FieldErrors.collect(binding, "details", () -> secrets.register(form.toDetails()));
     if (created == null) {
+      owners(model);
       return "secrets/form";
     }
     redirect.addFlashAttribute("notice", "secret.registered");
@@ -124,6 +141,7 @@ class SecretPages {
     }
     model.addAttribute("code", code);
     model.addAttribute("form", SecretForm.of(secret));
+    owners(model);
     return "secrets/form";
   }
 
@@ -134,6 +152,7 @@ class SecretPages {
     SecretView updated = FieldErrors.collect(binding, "details", () -> secrets.update(code, version, form.toDetails()));
     if (updated == null) {
       model.addAttribute("code", code);
+      owners(model);
       return "secrets/form";
     }
     redirect.addFlashAttribute("notice", "secret.saved");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.HolderView;
-import io.cordon.disclosure.HolderView;
 import io.cordon.disclosure.HoldingView;
 import io.cordon.evidence.CanonicalJson;
 import io.cordon.evidence.ChainAnchors;
@@ -115,8 +114,24 @@ public class EvidencePacks {
   record SecretScorecard(String secretCode, Scorecard scorecard, String withheld) {
   }
 
+  /** Whether the caller may have this pack, and its subject exists: throws as {@link #build} would, before any work. */
+  void check(Subject subject) {
+    reading.executeWithoutResult(s -> {
+      switch (subject.kind()) {
+        case SECRET -> access.checkSecret(subject.code());
+        case PARTNER -> partners.get(subject.code());
+        case NDA -> ndas.get(subject.code());
+      }
+    });
+  }
+
   public Pack build(Subject subject) {
-    PackPhases phases = new PackPhases();
+    return build(subject, phase -> { });
+  }
+
+  /** As {@link #build(Subject)}, telling {@code progress} each phase as it ends. */
+  Pack build(Subject subject, java.util.function.Consumer<String> progress) {
+    PackPhases phases = new PackPhases(progress);
     Instant builtAt = ClockUtil.getCurrentTime().toInstant().truncatedTo(ChronoUnit.SECONDS);
     String builtBy = currentUser.get().id();
     Map<String, byte[]> files = new LinkedHashMap<>();
@@ -164,15 +179,24 @@ public class EvidencePacks {
     Map<String, Object> anchorFacts = null;
     Optional<ChainAnchors.Recorded> anchor = anchors.latest();
     StringBuilder eventLines = new StringBuilder(events.size() * 700);
+    // One JSON object per line, written directly (a map and a Jackson call per event cost more than the rest of the
+    // phase): {"seq":…,"type":…,"occurredAt":…,"prevHash":…,"hash":…,"canonical":…}.
     for (EvidenceEvent e : events) {
-      Map<String, Object> line = new LinkedHashMap<>();
-      line.put("seq", e.seq());
-      line.put("type", e.type());
-      line.put("occurredAt", e.occurredAt().toString());
-      line.put("prevHash", e.prevHash());
-      line.put("hash", e.hash());
-      line.put("canonical", e.canonical());
-      eventLines.append(new String(json(line, false), StandardCharsets.UTF_8)).append('\n');
+      eventLines.append("{\"seq\":").append(e.seq()).append(",\"type\":");
+      CanonicalJson.quote(eventLines, e.type());
+      eventLines.append(",\"occurredAt\":");
+      CanonicalJson.quote(eventLines, e.occurredAt().toString());
+      eventLines.append(",\"prevHash\":");
+      if (e.prevHash() == null) {
+        eventLines.append("null");
+      } else {
+        CanonicalJson.quote(eventLines, e.prevHash());
+      }
+      eventLines.append(",\"hash\":");
+      CanonicalJson.quote(eventLines, e.hash());
+      eventLines.append(",\"canonical\":");
+      CanonicalJson.quote(eventLines, e.canonical());
+      eventLines.append("}\n");
     }
     files.put("events.jsonl", eventLines.toString().getBytes(StandardCharsets.UTF_8));
     String chainText = "no events";
@@ -485,12 +509,8 @@ public class EvidencePacks {
         + "(scorecards/<code>.json; the events named are positions in the evidence chain): p" : "P")
         + "er jurisdiction, each measure courts expect: DOCUMENTED with the events behind it, GAP with what would close it, "
         + "or NOT_APPLICABLE with the reason. Measure lists: templates/reasonable-measures.csv." + withheld);
-    List<Map<String, String>> timeline = new ArrayList<>(c.events().size());
-    for (EvidenceEvent e : c.events()) {
-      timeline.add(Map.of("seq", String.valueOf(e.seq()), "when", e.occurredAt().toString(), "event", e.type(), "actor", e.actor(),
-          "partner", e.partnerCode() == null ? "" : e.partnerCode(), "nda", e.ndaReference() == null ? "" : e.ndaReference(),
-          "details", details(e.payload())));
-    }
+    ReportTimeline.Parts timeline = ReportTimeline.of(c.events(), c.subject().kind() == Kind.SECRET, ReportTimeline.FULL_TIMELINE_MAX);
+    fields.putAll(timeline.fields());
     List<Map<String, String>> scorecard = new ArrayList<>();
     for (SecretScorecard card : c.scorecards()) {
       if (card.scorecard() == null) {
@@ -502,13 +522,8 @@ public class EvidencePacks {
             "events", r.evidence().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")));
       }
     }
-    return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline, "recipient", c.recipients(),
-        "measure", scorecard));
-  }
-
-  private static String details(String payload) {
-    String text = payload.length() > 2 && payload.startsWith("{") ? payload.substring(1, payload.length() - 1) : payload;
-    return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    return ReportDocument.render(ReportDocument.template(), fields, Map.of("timeline", timeline.timeline(), "history",
+        timeline.history(), "recipient", c.recipients(), "measure", scorecard));
   }
 
   private static <T> List<T> all(Function<PageRequest, Page<T>> query) {
@@ -523,7 +538,8 @@ public class EvidencePacks {
   }
 
   private static byte[] zip(byte[] manifest, Map<String, byte[]> files) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    int total = files.values().stream().mapToInt(b -> b.length).sum();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1 << 20, total / 2));
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.setLevel(Deflater.BEST_SPEED);
       put(zip, "manifest.json", manifest);
@@ -539,6 +555,16 @@ public class EvidencePacks {
   private static void put(ZipOutputStream zip, String path, byte[] content) throws IOException {
     ZipEntry entry = new ZipEntry(path);
     entry.setTime(0);
+    // A .docx or .xlsx whose parts are all compressed (as Cordon writes them) would only cost time to deflate again:
+    // it is stored as it is. One with stored parts (e.g. generated before Cordon compressed every part) is deflated.
+    if (ZipContainers.compressed(path, content)) {
+      java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+      crc.update(content);
+      entry.setMethod(ZipEntry.STORED);
+      entry.setSize(content.length);
+      entry.setCompressedSize(content.length);
+      entry.setCrc(crc.getValue());
+    }
     zip.putNextEntry(entry);
     zip.write(content);
     zip.closeEntry();

@@ -52,7 +52,8 @@ public final class CanonicalJson {
   }
 
   /** Appends {@code value} as a JSON string (RFC 8259 escaping; non-ASCII stays as UTF-8 text). */
-  static void quote(StringBuilder b, String value) {
+  /** Appends {@code value} as a JSON string (RFC 8259 escapes), as the canonical form writes it. */
+  public static void quote(StringBuilder b, String value) {
     b.append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);

@@ -73,6 +73,19 @@ class ConsoleQueriesIT {
   }
 
   @Test
+  void webjarLinksCarryTheirVersionAndEveryOtherLinkIsWrittenAsIs() throws Exception {
+    var partner = fixture.activePartner(RiskTier.LOW, 6, List.of(), Classification.SECRET);
+    ConsoleSession sam = ConsoleSession.signIn(port, "sam");
+    String dashboard = sam.get("/console").body();
+    java.util.regex.Matcher chart = java.util.regex.Pattern.compile("src=\"(/webjars/chart\\.js/[0-9][^\"]*/dist/chart\\.umd\\.js)\"")
+        .matcher(dashboard);
+    assertThat(chart.find()).as("the chart script's link names the webjar's version").isTrue();
+    assertThat(sam.get(chart.group(1)).statusCode()).isEqualTo(200);
+    String secret = partner.secretCodes().get(0);
+    assertThat(sam.get("/console/secrets?q=" + secret).body()).contains("href=\"/console/secrets/" + secret + "\"");
+  }
+
+  @Test
   void aPartnersNdasAndThoseEndingSoonAreListed() {
     var partner = fixture.activePartner(RiskTier.MEDIUM, 6, List.of(), Classification.CONFIDENTIAL);
     List<NdaLifecycle.NdaSummary> own = ndas.ofPartner(partner.code());

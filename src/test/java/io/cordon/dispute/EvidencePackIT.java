@@ -229,6 +229,80 @@ class EvidencePackIT {
   }
 
   @Test
+  void aPackBuiltInTheBackgroundShowsItsProgressVerifiesAndIsRecordedOnce() throws Exception {
+    Setup s = secretWithTwoRecipients("SECRET");
+    String path = "/api/evidence/packs/secrets/" + s.secret();
+    long packEventsBefore = chain.forSecret(s.secret(), 1000).stream().filter(e -> e.type().equals("EVIDENCE_PACK_BUILT")).count();
+
+    ResponseEntity<JsonNode> started = rest.withBasicAuth("oscar", "oscar").exchange(path, HttpMethod.POST, null, JsonNode.class);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+    String id = started.getBody().get("id").asText();
+    String location = started.getHeaders().getLocation().toString();
+    assertThat(location).isEqualTo("/api/evidence/packs/builds/" + id);
+    assertThat(started.getBody().get("code").asText()).isEqualTo(s.secret());
+    assertThat(started.getBody().get("status").asText()).isIn("QUEUED", "RUNNING", "READY");
+
+    // Progress: the status names the last finished phase until the pack is ready.
+    JsonNode build = started.getBody();
+    List<String> phases = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+    while (!build.get("status").asText().equals("READY") && System.nanoTime() < deadline) {
+      assertThat(build.get("status").asText()).as(build.toString()).isNotEqualTo("FAILED");
+      if (build.hasNonNull("phase")) {
+        phases.add(build.get("phase").asText());
+      }
+      // Not ready: the download says so.
+      ResponseEntity<String> early = rest.withBasicAuth("oscar", "oscar").getForEntity(location + "/zip", String.class);
+      if (early.getStatusCode() == HttpStatus.CONFLICT) {
+        assertThat(early.getBody()).contains("not ready");
+      }
+      Thread.sleep(100);
+      build = Api.as(rest, "oscar").get(location).getBody();
+    }
+    assertThat(build.get("status").asText()).as(build.toString()).isEqualTo("READY");
+    assertThat(build.get("phase").asText()).isEqualTo("evidence event");
+    assertThat(build.get("files").asInt()).isPositive();
+
+    // Another user does not see it, even one who could build the same pack; procurement may not start one.
+    assertThat(Api.as(rest, "sam").get(location).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(pack("sam", location + "/zip").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(Api.as(rest, "sam").get("/api/evidence/packs/builds").getBody().toString()).doesNotContain(id);
+    assertThat(Api.as(rest, "oscar").get("/api/evidence/packs/builds").getBody().get(0).get("id").asText()).isEqualTo(id);
+    assertThat(rest.withBasicAuth("paula", "paula").exchange(path, HttpMethod.POST, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+
+    // The ZIP is a pack like a direct download: verify.sh passes; its manifest is the one the chain recorded, once.
+    ResponseEntity<byte[]> zip = pack("oscar", location + "/zip");
+    assertThat(zip.getStatusCode()).isEqualTo(HttpStatus.OK);
+    unzip(zip.getBody(), dir);
+    String manifestSha = CanonicalJson.sha256Hex(Files.readAllBytes(dir.resolve("manifest.json")));
+    assertThat(zip.getHeaders().getFirst("X-Manifest-SHA256")).isEqualTo(manifestSha).isEqualTo(build.get("manifestSha256").asText());
+    List<EvidenceEvent> packEvents = chain.forSecret(s.secret(), 1000).stream().filter(e -> e.type().equals("EVIDENCE_PACK_BUILT"))
+        .toList();
+    assertThat(packEvents).hasSize((int) packEventsBefore + 1);
+    assertThat(packEvents.get(0).documentHash()).isEqualTo(manifestSha);
+    assertThat(packEvents.get(0).actor()).isEqualTo("oscar");
+    String report = docxText(dir.resolve("report.docx"));
+    assertThat(report).contains("History per partner, in brief", s.holder(), s.former(), "SECRET_DISCLOSED");
+    Result verified = verify(dir);
+    assertThat(verified.exit()).as(verified.output()).isZero();
+  }
+
+  @Test
+  void aCrownJewelsPackIsBuiltInTheBackgroundOnlyForItsOwnerSecurityAndAdmins() {
+    Setup s = secretWithTwoRecipients("CROWN_JEWEL");
+    String path = "/api/evidence/packs/secrets/" + s.secret();
+    ResponseEntity<String> legal = rest.withBasicAuth("lena", "lena").exchange(path, HttpMethod.POST, null, String.class);
+    assertThat(legal.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("olivia", "olivia").exchange(path, HttpMethod.POST, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("sam", "sam").exchange(path, HttpMethod.POST, null, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(rest.withBasicAuth("sam", "sam").exchange("/api/evidence/packs/secrets/TS-99999", HttpMethod.POST, null,
+        String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
   void aCrownJewelsPackIsOnlyForItsOwnerSecurityAndAdmins() {
     Setup s = secretWithTwoRecipients("CROWN_JEWEL");
     String path = "/api/evidence/packs/secrets/" + s.secret();
