@@ -1,8 +1,8 @@
 /*
  * Messages next to the field in Cordon's embedded Tasklist forms. When Cordon refuses a form's answer, its sentence
  * names the field: as "(variableName)" (the form gate's messages), or by what the field is about (a form passes hints:
- * variable name -> pattern of the message). The form shows the sentence under that field; Tasklist still shows it in
- * its notification too. Loaded as a custom script by Tasklist's scripts/config.js.
+ * variable name -> pattern of the message). The form shows the sentence under that field, without the variable's name;
+ * Tasklist still shows it whole in its notification too. Loaded as a custom script by Tasklist's scripts/config.js.
  */
 window.cordonFieldMessages = function (camForm, $scope, hints) {
   hints = hints || {};
@@ -26,7 +26,11 @@ window.cordonFieldMessages = function (camForm, $scope, hints) {
       return;
     }
     const message = (err && err.message) || '';
-    $scope.$applyAsync(() => { $scope.refused = { message: message, field: fieldOf(message) }; });
+    // Under the field, the sentence without the variable's name: that is for API clients (Tasklist's notification
+    // still shows it whole).
+    const shown = message.replace(/ \(([A-Za-z][A-Za-z0-9]*)\)/g,
+      (whole, name) => (camForm.variableManager.variables[name] || hints[name] ? '' : whole));
+    $scope.$applyAsync(() => { $scope.refused = { message: shown, field: fieldOf(message) }; });
   });
   // What the template asks: the message for this field, if the last refusal was about it.
   $scope.refusedFor = (name) => ($scope.refused && $scope.refused.field === name ? $scope.refused.message : null);

@@ -320,7 +320,7 @@ class OnboardingBrowserIT {
     tasklist.choose("securityDecision", "Reject the partner");
     tasklist.complete();
     WebElement error = tasklist.find(By.cssSelector(".has-error .field-error"));
-    assertThat(error.getText()).contains("(securityComment)");
+    assertThat(error.getText()).contains("Give the reason or question").doesNotContain("(securityComment)");
     assertThat(tasklist.find(By.cssSelector(".has-error textarea")).getDomProperty("id")).isEqualTo("securityComment");
     tasklist.snapshot("tasklist-security-review");
     assertThat(task(pi, "Task_ReviewSecurity")).as("still open").isNotNull();

@@ -196,7 +196,7 @@ class RecertificationBrowserIT {
     tasklist.choose("reviewDecision", "Accept the findings");
     tasklist.complete();
     WebElement reasonError = tasklist.find(By.cssSelector(".has-error .field-error"));
-    assertThat(reasonError.getText()).contains("(reviewComment)");
+    assertThat(reasonError.getText()).contains("Give the reason for the decision").doesNotContain("(reviewComment)");
     assertThat(tasklist.pageSource()).contains("Not completed").doesNotContain("An error happened while submitting");
     tasklist.snapshot("tasklist-review-attestation");
     tasklist.type(tasklist.embeddedField("reviewComment"), "Max Unlisted joined Jo's team; NDA amendment to follow");
