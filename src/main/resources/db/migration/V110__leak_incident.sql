@@ -1,5 +1,6 @@
 -- Leak response: one row per reported leak (one LeakResponseProcess), the secrets it concerns, the snapshot of their
 -- lineage taken in the reporting transaction, the suspected partners and their legal actions, and the evidence pack.
+-- The free texts are text columns: as varchar(2000..4000) in utf8mb4 they would pass MariaDB's 64 KB row limit.
 create table leak_incident (
   id                   bigint        auto_increment primary key,
   code                 varchar(16)   not null,
@@ -7,13 +8,13 @@ create table leak_incident (
   status               varchar(16)   not null,
   reported_by          varchar(64)   not null,
   reported_at          datetime(6)   not null,
-  noticed_how          varchar(2000) not null,
-  suspected            varchar(2000),
+  noticed_how          text          not null,
+  suspected            text,
   since_date           date,
   personal_data        boolean       not null,
   holders              int           not null,
   assessment           varchar(16),
-  assessment_note      varchar(2000),
+  assessment_note      text,
   assessed_by          varchar(64),
   containment          varchar(24),
   containment_note     varchar(500),
@@ -21,9 +22,9 @@ create table leak_incident (
   regulator_regime     varchar(16),
   regulator_deadline   datetime(6),
   dpa_outcome          varchar(24),
-  dpa_note             varchar(2000),
-  summary              varchar(4000),
-  lessons              varchar(4000),
+  dpa_note             text,
+  summary              text,
+  lessons              text,
   closed_by            varchar(64),
   closed_at            datetime(6),
   constraint uk_leak_incident_code unique (code)
