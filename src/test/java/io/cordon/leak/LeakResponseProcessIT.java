@@ -356,6 +356,37 @@ class LeakResponseProcessIT {
   }
 
   @Test
+  void anOpenIncidentHoldsItsSecretAtRiskAgainstAManualStatusChange() {
+    Held h = held(Classification.CROWN_JEWEL, 1);
+    JsonNode reported = report("oscar", h.secret(), false);
+    String incident = reported.get("code").asText();
+    ProcessInstance pi = instance(reported);
+    long before = evidence.forSecret(h.secret(), 500).size();
+
+    for (String to : List.of("ACTIVE", "RETIRED", "COMPROMISED")) {
+      for (String user : List.of("oscar", "sam")) {
+        ResponseEntity<JsonNode> refused = Api.as(rest, user).post("/api/secrets/" + h.secret() + "/status",
+            Map.of("status", to, "reason", "back to work"));
+        assertThat(refused.getStatusCode()).as(user + " to " + to).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(refused.getBody().get("detail").asText()).contains(h.secret(), incident, "close or cancel")
+            .doesNotContain(h.title());
+      }
+    }
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.AT_RISK);
+    assertThat(evidence.forSecret(h.secret(), 500)).as("nothing recorded for a refused change").hasSize((int) before);
+
+    // The incident's own steps still move it, and once it is closed the owner changes the status again.
+    complete(pi, "Task_AssessLeak", "sam", "security", Map.of("assessment", "NOT_CONFIRMED"));
+    complete(pi, "Task_CloseIncident", "sam", "security", Map.of("incidentSummary", "False alarm"));
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.ACTIVE);
+    ResponseEntity<JsonNode> retired = Api.as(rest, "oscar").post("/api/secrets/" + h.secret() + "/status",
+        Map.of("status", "RETIRED", "reason", "no longer used"));
+    assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.RETIRED);
+  }
+
+  @Test
   void personalDataGivesLegalADataProtectionTaskDueByTheRegulatorDeadline() {
     Held h = held(Classification.SECRET, 1);
     String partner = h.disclosureByPartner().keySet().iterator().next();
