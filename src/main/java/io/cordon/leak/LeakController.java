@@ -86,4 +86,17 @@ class LeakController {
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("incident-" + id + "-" + code + ".zip")
             .build().toString()).header(HttpHeaders.CACHE_CONTROL, "no-store").body(zip);
   }
+
+  @GetMapping("/{id}/partners/{partnerCode}/letter")
+  @PreAuthorize("hasAnyRole('legal','security','admins')")
+  @Operation(summary = "The cease-and-desist letter to a suspected partner (DOCX), as generated when legal decided it; its "
+      + "SHA-256 is in the incident and in the LEAK_LEGAL_ACTION_DECIDED evidence event")
+  ResponseEntity<byte[]> letter(@PathVariable long id, @PathVariable String partnerCode) {
+    byte[] docx = queries.letter(id, partnerCode);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("incident-" + id + "-" + partnerCode + "-cease-and-desist.docx").build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "no-store").body(docx);
+  }
 }

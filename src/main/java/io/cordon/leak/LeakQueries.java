@@ -83,6 +83,15 @@ class LeakQueries {
         + " has no evidence pack of " + secretCode + " (yet): packs are built when the evidence is preserved."));
   }
 
+  /** The cease-and-desist letter sent to a partner of the incident (legal, security and admins only). */
+  @Transactional(readOnly = true)
+  byte[] letter(long id, String partnerCode) {
+    IncidentView incident = get(id);
+    return store.letter(id, partnerCode).orElseThrow(() -> new NotFoundException("Leak incident " + incident.code()
+        + " has no cease-and-desist letter to " + partnerCode + ": legal generates one by deciding cease and desist for a "
+        + "suspected partner."));
+  }
+
   private static boolean seesAll(CordonUser user) {
     return CurrentUser.isSystem(user) || user.isMemberOf(CordonGroups.LEGAL) || user.isMemberOf(CordonGroups.SECURITY)
         || user.isMemberOf(CordonGroups.ADMINS);

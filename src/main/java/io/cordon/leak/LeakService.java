@@ -93,11 +93,14 @@ public class LeakService {
   private final CurrentUser currentUser;
   private final RuntimeService runtime;
   private final OffboardingService offboardings;
+  private final LeakLetters letters;
 
   LeakService(LeakStore store, LeakSnapshot snapshot, SecretService secrets, DisclosureService disclosures,
       EvidencePacks packs, LegalHolds holds, LeakMail mail, RegulatorDeadlines regulators, CodeSequences codes,
-      EvidenceChain evidence, CurrentUser currentUser, RuntimeService runtime, OffboardingService offboardings) {
+      EvidenceChain evidence, CurrentUser currentUser, RuntimeService runtime, OffboardingService offboardings,
+      LeakLetters letters) {
     this.offboardings = offboardings;
+    this.letters = letters;
     this.store = store;
     this.snapshot = snapshot;
     this.secrets = secrets;
@@ -364,13 +367,22 @@ public class LeakService {
         }
       }
     }
-    store.legalAction(id, partnerCode, action.name(), blankToNull(note), null, null, offboarding, currentUser.get().id(), now());
+    Instant decidedAt = now();
+    // A cease and desist is a letter: generated from the snapshot in this step, so decision and letter commit together.
+    io.cordon.nda.LetterService.Letter letter = action == Action.CEASE_AND_DESIST
+        ? letters.ceaseAndDesist(incident, partnerCode, store.snapshot(id), decidedAt) : null;
+    store.legalAction(id, partnerCode, action.name(), blankToNull(note), letter == null ? null : letter.sha256(),
+        letter == null ? null : letter.content(), offboarding, currentUser.get().id(), decidedAt);
     Map<String, Object> facts = new LinkedHashMap<>();
     facts.put("incident", incident.code());
     facts.put("action", action.name());
     facts.put("forum", forum);
     if (offboarding != null) {
       facts.put("offboardingProcess", offboarding);
+    }
+    if (letter != null) {
+      facts.put("letterSha256", letter.sha256());
+      facts.put("template", letter.templateKey() + "@" + letter.templateVersion());
     }
     evidence.append(EvidenceRecord.of("LEAK_LEGAL_ACTION_DECIDED").secrets(secretCodes).partner(partnerCode).payload(facts));
   }

@@ -79,6 +79,31 @@ final class NdaDocuments {
         company.legalName(), certificateDate));
   }
 
+  /**
+   * A cease-and-desist letter: the partner's name and address, each agreement by reference and version, the binding
+   * clauses by title, the forum as the governing-law clause states it, the secrets by code only, the incident.
+   */
+  static DocumentData letter(TemplateInfo template, LetterService.LetterRequest r, Partner partner, List<String> agreements,
+      List<String> clauses, List<String> forum, CompanyProfile company) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("company.legalName", company.legalName());
+    f.put("partner.legalName", partner.legalName());
+    f.put("partner.address", partner.address());
+    f.put("letter.date", date(r.letterDate(), false));
+    f.put("letter.agreements", lines(agreements));
+    f.put("letter.clauses", lines(clauses));
+    f.put("letter.forum", lines(forum));
+    f.put("letter.secrets", lines(r.secretCodes()));
+    f.put("incident.code", r.incidentCode());
+    f.put("incident.date", date(r.incidentDate(), false));
+    return checked(new DocumentData(f, List.of(), List.of(), "Cease and desist " + r.incidentCode() + " " + partner.code(),
+        company.legalName(), r.letterDate()));
+  }
+
+  private static String lines(List<String> values) {
+    return values == null || values.isEmpty() ? null : String.join("\n", values);
+  }
+
   private static List<Map<String, String>> rows(List<Secret> secrets, boolean zh) {
     return secrets.stream().map(s -> Map.of("secret.code", s.code(), "secret.category", category(s.category(), zh),
         "secret.classification", classification(s.classification(), zh))).toList();

@@ -53,10 +53,15 @@ class NdaStartup implements SmartInitializingSingleton, ApplicationRunner {
       byte[] bytes = catalogue.shipped(template);
       versions.precompile(bytes);
       CompiledTemplate compiled = CompiledTemplate.compile(bytes);
-      DocumentData data = template.document() == DocumentType.NDA
-          ? NdaDocuments.nda(template, new NdaContent("NDA-0", LocalDate.EPOCH, NdaKind.MUTUAL, "warm-up", 1, 1, partner, secrets,
-              clauses, SAMPLE_COMPANY))
-          : NdaDocuments.certificate(template, "NDA-0", LocalDate.EPOCH, LocalDate.EPOCH, partner, secrets, SAMPLE_COMPANY);
+      DocumentData data = switch (template.document()) {
+        case NDA -> NdaDocuments.nda(template, new NdaContent("NDA-0", LocalDate.EPOCH, NdaKind.MUTUAL, "warm-up", 1, 1,
+            partner, secrets, clauses, SAMPLE_COMPANY));
+        case CERTIFICATE -> NdaDocuments.certificate(template, "NDA-0", LocalDate.EPOCH, LocalDate.EPOCH, partner, secrets,
+            SAMPLE_COMPANY);
+        case LETTER -> NdaDocuments.letter(template, new LetterService.LetterRequest("LI-0", LocalDate.EPOCH, LocalDate.EPOCH,
+            "SAMPLE", List.of("TS-0000"), List.of(new LetterService.Agreement("NDA-0", 1))), partner,
+            List.of("NDA-0, version 1"), List.of("Remedies"), List.of("NDA-0: courts"), SAMPLE_COMPANY);
+      };
       DocxRenderer.render(compiled, data);
     }
     log.info("NDA templates compiled and renderer warmed in {} ms", (System.nanoTime() - start) / 1_000_000);

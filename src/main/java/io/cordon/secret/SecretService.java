@@ -56,15 +56,17 @@ public class SecretService {
   private final CurrentUser currentUser;
   private final Directory directory;
   private final EntityManager entityManager;
+  private final List<StatusHolds> holds;
 
   SecretService(TradeSecretRepository secrets, CodeSequences codes, EvidenceChain evidence, CurrentUser currentUser,
-      Directory directory, EntityManager entityManager) {
+      Directory directory, EntityManager entityManager, List<StatusHolds> holds) {
     this.secrets = secrets;
     this.codes = codes;
     this.evidence = evidence;
     this.currentUser = currentUser;
     this.directory = directory;
     this.entityManager = entityManager;
+    this.holds = List.copyOf(holds);
   }
 
   @Transactional
@@ -103,6 +105,13 @@ public class SecretService {
     TradeSecret secret = find(code);
     SecretAccess.checkCanChange(user, secret);
     SecretStatus from = secret.getStatus();
+    if (to != from) {
+      for (StatusHolds hold : holds) {
+        hold.heldBy(code, from).ifPresent(why -> {
+          throw new ConflictException("Trade secret " + code + " stays " + from + ": " + why + ".");
+        });
+      }
+    }
     secret.changeStatus(to, now());
     secrets.saveAndFlush(secret);
     evidence.append(EvidenceRecord.of("SECRET_STATUS_CHANGED").secrets(List.of(code))

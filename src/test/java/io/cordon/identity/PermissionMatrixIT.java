@@ -172,6 +172,7 @@ class PermissionMatrixIT {
     String secretOrPartner = path.startsWith("/api/secrets/") ? params.get("secretCode") : params.get("partnerCode");
     return path.replace("/api/disclosures/{id}", "/api/disclosures/" + params.get("disclosureId"))
         .replace("{code}", secretOrPartner)
+        .replace("{partnerCode}", params.get("partnerCode"))
         .replace("{id}", "999999")
         .replace("{reference}", "NDA-9999-999")
         .replace("{ndaReference}", "NDA-9999-999")

@@ -304,6 +304,36 @@ class LeakResponseProcessIT {
     assertThat(running.get("decisions").get("assessment").asText()).isEqualTo("CONFIRMED");
     assertThat(running.get("decisions").get("suspended").asInt()).isEqualTo(1);
     assertThat(running.get("partners").get(0).get("legalAction").asText()).isEqualTo("CEASE_AND_DESIST");
+    // The cease-and-desist letter: generated with the decision, for legal, security and admins, by code only.
+    String letterSha = running.get("partners").get(0).get("letterSha256").asText();
+    assertThat(letterSha).hasSize(64);
+    String letterPath = "/api/incidents/" + id + "/partners/" + suspect + "/letter";
+    ResponseEntity<byte[]> letter = rest.withBasicAuth("lena", "lena").getForEntity(letterPath, byte[].class);
+    assertThat(letter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(letter.getHeaders().getContentType().toString()).contains("wordprocessingml");
+    assertThat(sha256(letter.getBody())).isEqualTo(letterSha);
+    String text;
+    try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+        new java.io.ByteArrayInputStream(letter.getBody()));
+        org.apache.poi.xwpf.extractor.XWPFWordExtractor extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      text = extractor.getText();
+    }
+    String suspectName = partners.get(suspect).legalName();
+    String nda = null;
+    for (JsonNode row : snapshot) {
+      if (row.get("partnerCode").asText().equals(suspect)) {
+        nda = row.get("ndaReference").asText();
+      }
+    }
+    assertThat(text).contains("Cease and Desist", code, suspectName, "Werkstrasse 7, Ulm", h.secret(),
+        "Non-disclosure agreement " + nda + ", version 1", "Remedies", "Governing law and forum (" + nda + ")")
+        .doesNotContain(h.title(), "Crown jewel");
+    assertThat(rest.withBasicAuth("sam", "sam").getForEntity(letterPath, byte[].class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.withBasicAuth("oscar", "oscar").getForEntity(letterPath, String.class).getStatusCode())
+        .as("owners read the incident, not the letter").isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> none = Api.as(rest, "lena").get("/api/incidents/" + id + "/partners/" + other + "/letter");
+    assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(none.getBody().get("detail").asText()).contains(code, other);
     assertThat(running.get("tasks").get(0).get("taskDefinitionKey").asText()).isEqualTo("Task_CloseIncident");
     assertThat(running.get("tasks").get(0).get("due").asText()).isNotBlank();
 
@@ -323,7 +353,8 @@ class LeakResponseProcessIT {
         "LEAK_CLOSED");
     assertThat(trail).allSatisfy(e -> assertThat(e.payload()).contains(code));
     assertThat(trail).filteredOn(e -> e.type().equals("LEAK_LEGAL_ACTION_DECIDED")).singleElement()
-        .satisfies(e -> assertThat(e.partnerCode()).isEqualTo(suspect));
+        .satisfies(e -> assertThat(e.partnerCode()).isEqualTo(suspect))
+        .satisfies(e -> assertThat(e.payload()).contains(letterSha, "cease-and-desist@"));
 
     // The owner and management heard of it; no mail names the crown jewel's title.
     outbox.sweep();
@@ -353,6 +384,58 @@ class LeakResponseProcessIT {
     assertThat(disclosures.get(disclosure).status()).isEqualTo(DisclosureStatus.DISCLOSED);
     // Closed: the secret may be reported again.
     assertThat(report("oscar", h.secret(), false).get("code").asText()).isNotEqualTo(reported.get("code").asText());
+  }
+
+  @Test
+  void anOpenIncidentHoldsItsSecretAtRiskAgainstAManualStatusChange() {
+    Held h = held(Classification.CROWN_JEWEL, 1);
+    JsonNode reported = report("oscar", h.secret(), false);
+    String incident = reported.get("code").asText();
+    ProcessInstance pi = instance(reported);
+    long before = evidence.forSecret(h.secret(), 500).size();
+
+    for (String to : List.of("ACTIVE", "RETIRED", "COMPROMISED")) {
+      for (String user : List.of("oscar", "sam")) {
+        ResponseEntity<JsonNode> refused = Api.as(rest, user).post("/api/secrets/" + h.secret() + "/status",
+            Map.of("status", to, "reason", "back to work"));
+        assertThat(refused.getStatusCode()).as(user + " to " + to).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(refused.getBody().get("detail").asText()).contains(h.secret(), incident, "close or cancel")
+            .doesNotContain(h.title());
+      }
+    }
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.AT_RISK);
+    assertThat(evidence.forSecret(h.secret(), 500)).as("nothing recorded for a refused change").hasSize((int) before);
+
+    // The incident's own steps still move it, and once it is closed the owner changes the status again.
+    complete(pi, "Task_AssessLeak", "sam", "security", Map.of("assessment", "NOT_CONFIRMED"));
+    complete(pi, "Task_CloseIncident", "sam", "security", Map.of("incidentSummary", "False alarm"));
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.ACTIVE);
+    ResponseEntity<JsonNode> retired = Api.as(rest, "oscar").post("/api/secrets/" + h.secret() + "/status",
+        Map.of("status", "RETIRED", "reason", "no longer used"));
+    assertThat(retired.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(secrets.get(h.secret()).status()).isEqualTo(SecretStatus.RETIRED);
+  }
+
+  @Test
+  void aCeaseAndDesistToAPartnerWithoutAnAddressIsRefusedInTheTaskNamingTheField() {
+    Held h = held(Classification.SECRET, 1);
+    String suspect = h.disclosureByPartner().keySet().iterator().next();
+    io.cordon.partner.PartnerView p = partners.get(suspect);
+    partners.update(suspect, p.version(), new PartnerDetails(p.legalName(), null, p.country(), p.registrationId(), null,
+        p.type(), null, List.of(new Contact("Jo", "jo@partner.example", null))));
+    JsonNode reported = report("sam", h.secret(), false);
+    ProcessInstance pi = instance(reported);
+    complete(pi, "Task_AssessLeak", "lena", "legal", Map.of("assessment", "CONFIRMED", "suspectedPartners", suspect));
+    runJobs(pi);
+    complete(pi, "Task_DecideContainment", "sam", "security", Map.of("containmentScope", "NONE"));
+    runJobs(pi);
+
+    assertThatThrownBy(() -> complete(pi, "Task_DecideLegalAction", "lena", "legal", Map.of("legalAction", "CEASE_AND_DESIST")))
+        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("partner.address").hasMessageContaining(suspect);
+    assertThat(pi).isWaitingAt("Task_DecideLegalAction");
+    JsonNode action = incident("lena", reported.get("id").asLong()).get("partners").get(0).path("legalAction");
+    assertThat(action.isNull() || action.isMissingNode()).as("nothing recorded").isTrue();
   }
 
   @Test
@@ -473,6 +556,10 @@ class LeakResponseProcessIT {
       identityService.clearAuthentication();
     }
     assertThat(secrets.get(other).status()).isEqualTo(SecretStatus.ACTIVE);
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static String subject(MimeMessage m) {

@@ -99,10 +99,14 @@ class NdaDocumentTest {
   @Test
   void noPlaceholderOrContentControlSurvivesInAnyTemplate() {
     for (var template : CATALOGUE.all()) {
-      byte[] docx = template.document() == DocumentType.NDA
-          ? render(template.key(), NdaSamples.content(SHENZHEN, NdaKind.MUTUAL, clauses("governing-law-prc"), NdaSamples.secrets(2)))
-          : DocxRenderer.render(CompiledTemplate.compile(CATALOGUE.shipped(template)), NdaDocuments.certificate(template,
-              "NDA-1", NdaSamples.EFFECTIVE, NdaSamples.EFFECTIVE, SHENZHEN, NdaSamples.secrets(2), COMPANY));
+      byte[] docx = switch (template.document()) {
+        case NDA -> render(template.key(), NdaSamples.content(SHENZHEN, NdaKind.MUTUAL, clauses("governing-law-prc"),
+            NdaSamples.secrets(2)));
+        case CERTIFICATE -> DocxRenderer.render(CompiledTemplate.compile(CATALOGUE.shipped(template)),
+            NdaDocuments.certificate(template, "NDA-1", NdaSamples.EFFECTIVE, NdaSamples.EFFECTIVE, SHENZHEN,
+                NdaSamples.secrets(2), COMPANY));
+        case LETTER -> DocxRenderer.render(CompiledTemplate.compile(CATALOGUE.shipped(template)), LetterDocumentTest.sample(template));
+      };
       String text = DocxTexts.poi(docx);
       assertThat(text).as(template.key()).doesNotContainPattern("\\[[A-Z][A-Za-z .]+\\]").doesNotContain("{{");
       for (String part : List.of("word/document.xml", "word/footer1.xml")) {

@@ -17,10 +17,13 @@ class TemplateFieldConsistencyTest {
 
   /** The fields the generator actually produces for a template, as opposed to what DocumentType declares. */
   static Set<String> producedFields(TemplateInfo template) {
-    DocumentData data = template.document() == DocumentType.NDA
-        ? NdaDocuments.nda(template, NdaSamples.content(NdaSamples.SHENZHEN, NdaKind.MUTUAL, java.util.List.of(), NdaSamples.secrets(1)))
-        : NdaDocuments.certificate(template, "NDA-1", NdaSamples.EFFECTIVE, NdaSamples.EFFECTIVE, NdaSamples.SHENZHEN,
-            NdaSamples.secrets(1), NdaSamples.COMPANY);
+    DocumentData data = switch (template.document()) {
+      case NDA -> NdaDocuments.nda(template, NdaSamples.content(NdaSamples.SHENZHEN, NdaKind.MUTUAL, java.util.List.of(),
+          NdaSamples.secrets(1)));
+      case CERTIFICATE -> NdaDocuments.certificate(template, "NDA-1", NdaSamples.EFFECTIVE, NdaSamples.EFFECTIVE,
+          NdaSamples.SHENZHEN, NdaSamples.secrets(1), NdaSamples.COMPANY);
+      case LETTER -> LetterDocumentTest.sample(template);
+    };
     Set<String> fields = new TreeSet<>(data.fields().keySet());
     data.rows().forEach(row -> fields.addAll(row.keySet()));
     if (template.document() == DocumentType.NDA) {
@@ -33,7 +36,7 @@ class TemplateFieldConsistencyTest {
   void everyTemplateFieldHasDataAndEveryDataFieldHasAPlace() {
     assertThat(CATALOGUE.all()).extracting(TemplateInfo::key)
         .containsExactlyInAnyOrder("nda-mutual", "nda-one-way", "nda-mutual-en-zh", "nda-one-way-en-zh",
-            "certificate-return-destruction");
+            "certificate-return-destruction", "cease-and-desist");
     for (TemplateInfo template : CATALOGUE.all()) {
       CompiledTemplate compiled = CompiledTemplate.compile(CATALOGUE.shipped(template));
       assertThat(producedFields(template)).as(template.key() + ": generator vs declared").isEqualTo(template.fields());
