@@ -16,7 +16,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Every user task of every model says for whom it is: "Review NDA — Acme Feinmechanik GmbH (P-0137)". Added to each
+ * Every user task of every model says for whom it is: "Review NDA — Acme Feinmechanik GmbH (P-0137)", and a leak
+ * response's tasks which incident: "Decide legal action (LI-0007) — Acme Feinmechanik GmbH (P-0137)". Added to each
  * user task as a create listener after the model's own, so a model that names a task itself (the disclosure
  * approvals) keeps its name when it already names the partner.
  */
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 class TaskNamesPlugin extends AbstractProcessEnginePlugin {
 
   private static final String PARTNER_CODE = "partnerCode";
+  /** A leak incident's code: the tasks of its response say which incident they are about. */
+  private static final String INCIDENT_CODE = "incidentCode";
 
   private final ObjectProvider<TaskSubjects> subjects;
 
@@ -48,6 +51,10 @@ class TaskNamesPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void name(DelegateTask task) {
+    if (task.getVariable(INCIDENT_CODE) instanceof String incident && task.getName() != null
+        && !task.getName().contains(incident)) {
+      task.setName(task.getName() + " (" + incident + ")");
+    }
     TaskSubjects register = subjects.getIfAvailable();
     Object code = task.getVariable(PARTNER_CODE);
     String name = task.getName();

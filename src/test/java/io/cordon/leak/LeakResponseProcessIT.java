@@ -295,7 +295,8 @@ class LeakResponseProcessIT {
     runJobs(pi);
     assertThat(pi).hasPassed("Task_Contain", "Task_NotifyOwners").hasNotPassed("Task_AssessDataProtection");
     Task legal = task(pi, "Task_DecideLegalAction");
-    assertThat(legal.getName()).contains(suspect);
+    assertThat(legal.getName()).contains(suspect)
+        .contains((String) runtimeService.getVariable(pi.getId(), LeakVariables.INCIDENT_CODE.name()));
     complete(pi, "Task_DecideLegalAction", "lena", "legal", Map.of("legalAction", "CEASE_AND_DESIST"));
     assertThat(pi).isWaitingAt("Task_CloseIncident");
 
