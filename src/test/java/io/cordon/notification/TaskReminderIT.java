@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cordon.Api;
 import io.cordon.CordonIntegrationTest;
+import io.cordon.TimeoutJobs;
 import jakarta.mail.internet.MimeMessage;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +30,15 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The reminder and escalation delegates in a model shaped as processes use them (test model
- * {@code notification/TaskReminderTestProcess.bpmn}), with the job executor off and jobs executed explicitly.
+ * The reminder and escalation listeners ({@link TaskTimeouts}) on a user task as the processes use them (test model
+ * {@code notification/TaskReminderTestProcess.bpmn}), with the job executor off and timer jobs executed explicitly.
  */
 @CordonIntegrationTest
 class TaskReminderIT {
 
   static final String PROCESS = "TaskReminderTestProcess";
+  static final String REMINDER = "TaskListener_ReviewNdaReminder";
+  static final String ESCALATION = "TaskListener_ReviewNdaOverdue";
   static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH)
       .withZone(ZoneId.of("Europe/Berlin"));
 
@@ -52,6 +56,10 @@ class TaskReminderIT {
   JdbcTemplate jdbc;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired
+  TaskTimeouts timeouts;
 
   final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -81,8 +89,7 @@ class TaskReminderIT {
     String pi = io.cordon.workflow.EngineSetUp.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, variables).getId());
     Task task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
 
-    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
-    Job remind = job(pi, "Task_RemindReviewer");
+    Job remind = job(pi, REMINDER);
     assertThatThrownBy(() -> managementService.executeJob(remind.getId())).hasMessageContaining("noSuchBean");
     assertThat(outboxRows(pi)).as("the failed job's transaction took its mail with it").isZero();
 
@@ -92,9 +99,12 @@ class TaskReminderIT {
     });
     managementService.executeJob(remind.getId());
     assertThat(outboxRows(pi)).isEqualTo(1);
-    // The same step once more, as an operator restarting it in Cockpit: same process, task and kind, no new mail.
-    runtimeService.createProcessInstanceModification(pi).startBeforeActivity("Task_RemindReviewer").execute();
-    managementService.executeJob(job(pi, "Task_RemindReviewer").getId());
+    assertThat(job(pi, REMINDER)).as("the reminder's timer is done").isNull();
+    // The listener once more, as a timer job run twice would: same process, task and occasion, no new mail.
+    engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+      timeouts.remind(context.getTaskManager().findTaskById(task.getId()), "reminder");
+      return null;
+    });
     sender.sweep();
 
     List<MimeMessage> inbox = Inbox.to("lena@cordon.example");
@@ -111,7 +121,7 @@ class TaskReminderIT {
     assertThat(Inbox.html(mail)).contains("href=\"" + link + "\"", "Coating recipe " + run);
     assertThat(Inbox.text(mail) + Inbox.html(mail) + mail.getSubject()).doesNotContain("Wafer bonding");
     assertThat(jdbc.queryForObject("select count(*) from evidence_event where process_instance = ? and type = ? "
-        + "and activity = 'Task_RemindReviewer'", Integer.class, pi, Notifications.NOTIFICATION_QUEUED)).isEqualTo(1);
+        + "and activity = 'Task_ReviewNda'", Integer.class, pi, Notifications.NOTIFICATION_QUEUED)).isEqualTo(1);
   }
 
   @Test
@@ -119,8 +129,7 @@ class TaskReminderIT {
     Map<String, Object> variables = new HashMap<>();
     variables.put("failAfterMail", true);
     String pi = io.cordon.workflow.EngineSetUp.run(() -> runtimeService.startProcessInstanceByKey(PROCESS, variables).getId());
-    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
-    Job remind = job(pi, "Task_RemindReviewer");
+    Job remind = job(pi, REMINDER);
     // Out of retries as the job executor would run it: its retry cycle, then the incident.
     for (int attempt = 0; attempt < 5 && runtimeService.createIncidentQuery().processInstanceId(pi).count() == 0; attempt++) {
       assertThatThrownBy(() -> managementService.executeJob(remind.getId())).hasMessageContaining("noSuchBean");
@@ -131,8 +140,9 @@ class TaskReminderIT {
 
     List<MimeMessage> mails = Inbox.to("ada@cordon.example");
     assertThat(mails).hasSize(1);
-    assertThat(mails.get(0).getSubject()).isEqualTo("Cordon: step Task_RemindReviewer failed and needs an administrator");
-    assertThat(Inbox.text(mails.get(0))).contains("Process instance: " + pi, "Step: Task_RemindReviewer", "noSuchBean");
+    // The timer job of a task's listener is the task's step.
+    assertThat(mails.get(0).getSubject()).isEqualTo("Cordon: step Task_ReviewNda failed and needs an administrator");
+    assertThat(Inbox.text(mails.get(0))).contains("Process instance: " + pi, "Step: Task_ReviewNda", "noSuchBean");
     assertThat(Inbox.to("lena@cordon.example")).isEmpty();
   }
 
@@ -140,8 +150,7 @@ class TaskReminderIT {
   void escalatesAnOverdueTaskToTheAdmins() throws Exception {
     String pi = runtimeService.startProcessInstanceByKey(PROCESS).getId();
 
-    managementService.executeJob(job(pi, "BoundaryEvent_ReviewOverdue").getId());
-    managementService.executeJob(job(pi, "Task_EscalateReview").getId());
+    managementService.executeJob(job(pi, ESCALATION).getId());
     sender.sweep();
 
     assertThat(Inbox.to("lena@cordon.example")).isEmpty();
@@ -157,8 +166,7 @@ class TaskReminderIT {
     Task task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
     taskService.setAssignee(task.getId(), "olivia");
 
-    managementService.executeJob(job(pi, "BoundaryEvent_ReviewDueSoon").getId());
-    managementService.executeJob(job(pi, "Task_RemindReviewer").getId());
+    managementService.executeJob(job(pi, REMINDER).getId());
     sender.sweep();
 
     assertThat(Inbox.to("olivia@cordon.example")).hasSize(1);
@@ -168,18 +176,21 @@ class TaskReminderIT {
   @Test
   void aCompletedTaskIsNotRemindedOf() {
     String pi = runtimeService.startProcessInstanceByKey(PROCESS).getId();
-    Job timer = job(pi, "BoundaryEvent_ReviewDueSoon");
-    managementService.executeJob(timer.getId());
-    taskService.complete(taskService.createTaskQuery().processInstanceId(pi).singleResult().getId());
-    // The reminder's own job may still run after the task is done; it finds nothing to remind of.
-    List<Job> left = managementService.createJobQuery().processInstanceId(pi).list();
-    left.forEach(j -> managementService.executeJob(j.getId()));
+    String task = taskService.createTaskQuery().processInstanceId(pi).singleResult().getId();
+    Job timer = job(pi, REMINDER);
+    assertThat(timer).isNotNull();
+    assertThat(managementService.createJobQuery().jobId(timer.getId()).count()).isEqualTo(1);
 
+    taskService.complete(task);
+
+    // The listeners' timers go with the task: nothing left to fire, nothing mailed.
+    assertThat(managementService.createJobQuery().processInstanceId(pi).count()).isZero();
+    assertThat(managementService.createJobQuery().jobId(timer.getId()).count()).isZero();
     assertThat(outboxRows(pi)).isZero();
   }
 
-  private Job job(String processInstanceId, String activityId) {
-    return managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).singleResult();
+  private Job job(String processInstanceId, String listenerId) {
+    return TimeoutJobs.job(managementService, processInstanceId, listenerId);
   }
 
   private int outboxRows(String processInstanceId) {

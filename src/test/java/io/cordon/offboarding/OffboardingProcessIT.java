@@ -210,6 +210,12 @@ class OffboardingProcessIT {
     return out.toString();
   }
 
+  /** Mails of a kind ({@code TASK_REMINDER}, {@code TASK_ESCALATION}) the instance queued, by their evidence. */
+  private long queued(String partner, ProcessInstance pi, String kind) {
+    return trail(partner, pi).stream().filter(e -> e.type().equals("NOTIFICATION_QUEUED"))
+        .filter(e -> e.payload().contains("\"" + kind + "\"")).count();
+  }
+
   private List<MimeMessage> mails(String to, String subjectPart) throws MessagingException {
     return Arrays.stream(TestMailServer.get().getReceivedMessages()).filter(m -> {
       try {
@@ -274,7 +280,9 @@ class OffboardingProcessIT {
     complete(task, signed("PER_ITEM", itemOutcomes));
 
     assertThat(pi).isEnded().hasPassed("Task_RecordSignedCertificate", "Task_CloseDisclosures", "Task_OffboardPartner",
-        "EndEvent_PartnerOffboarded").hasNotPassed("Task_RemindUploadSignedCertificate", "Task_EscalateUploadSignedCertificate");
+        "EndEvent_PartnerOffboarded");
+    assertThat(queued(h.partner(), pi, "TASK_REMINDER") + queued(h.partner(), pi, "TASK_ESCALATION"))
+        .as("on time: no reminder, no escalation").isZero();
     assertThat(status(h.disclosureBySecret().get(codes.get(0)))).isEqualTo(DisclosureStatus.DESTROYED);
     assertThat(status(h.disclosureBySecret().get(codes.get(1)))).isEqualTo(DisclosureStatus.RETURNED);
     assertThat(status(h.disclosureBySecret().get(codes.get(2)))).isEqualTo(DisclosureStatus.RETURNED);
@@ -325,12 +333,16 @@ class OffboardingProcessIT {
 
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(24))));
     runJobs(pi);
-    assertThat(pi).hasPassed("Task_RemindUploadSignedCertificate").hasNotPassed("Task_EscalateUploadSignedCertificate")
-        .isWaitingAt("Task_UploadSignedCertificate");
+    assertThat(queued(h.partner(), pi, "TASK_REMINDER")).isEqualTo(1);
+    assertThat(queued(h.partner(), pi, "TASK_ESCALATION")).isZero();
+    assertThat(pi).isWaitingAt("Task_UploadSignedCertificate");
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(8))));
     runJobs(pi);
-    assertThat(pi).hasPassed("Task_EscalateUploadSignedCertificate").isWaitingAt("Task_UploadSignedCertificate");
+    assertThat(queued(h.partner(), pi, "TASK_ESCALATION")).isEqualTo(1);
+    assertThat(pi).isWaitingAt("Task_UploadSignedCertificate");
     runJobs(pi);
+    assertThat(queued(h.partner(), pi, "TASK_REMINDER") + queued(h.partner(), pi, "TASK_ESCALATION")).as("each once")
+        .isEqualTo(2);
     outbox.sweep();
 
     // The task's name says for whom: "Upload signed certificate — <partner's name> (<code>)".

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.cordon.CordonIntegrationTest;
+import io.cordon.TimeoutJobs;
 import io.cordon.disclosure.DisclosureRequest;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
@@ -157,14 +158,11 @@ class RecertificationProcessIT {
     Inbox.clear();
 
     at(period.dueAt().minus(Duration.ofDays(14)));
-    fire(p.process().getId(), "BoundaryEvent_AttestFirstReminder");
-    runAsync(p.process().getId(), "Task_RemindAttestFirst");
+    fireTimeout(p.process().getId(), "TaskListener_AttestFirstReminder");
     at(period.dueAt().minus(Duration.ofDays(3)));
-    fire(p.process().getId(), "BoundaryEvent_AttestLastReminder");
-    runAsync(p.process().getId(), "Task_RemindAttestLast");
+    fireTimeout(p.process().getId(), "TaskListener_AttestLastReminder");
     at(period.dueAt().plusSeconds(1));
-    fire(p.process().getId(), "BoundaryEvent_AttestOverdue");
-    runAsync(p.process().getId(), "Task_EscalateAttest");
+    fireTimeout(p.process().getId(), "TaskListener_AttestOverdue");
     sender.sweep();
 
     List<MimeMessage> toPaula = Inbox.to("paula@cordon.example");
@@ -512,6 +510,14 @@ class RecertificationProcessIT {
     Job job = managementService.createJobQuery().processInstanceId(pi).activityId(activityId).singleResult();
     assertThat(job).as("timer job of " + activityId).isNotNull();
     assertThat(job.getDuedate()).as(activityId + " is due").isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    managementService.executeJob(job.getId());
+  }
+
+  /** The timer of a timeout task listener on the open task (a reminder or escalation), due by now. */
+  private void fireTimeout(String pi, String listenerId) {
+    Job job = TimeoutJobs.job(managementService, pi, listenerId);
+    assertThat(job).as("timer job of " + listenerId).isNotNull();
+    assertThat(job.getDuedate()).as(listenerId + " is due").isBeforeOrEqualTo(ClockUtil.getCurrentTime());
     managementService.executeJob(job.getId());
   }
 
