@@ -270,6 +270,10 @@ class OnboardingDelegates {
   TaskListener assignDisclosureApproval() {
     return task -> {
       String passedIn = APPROVAL_ITEM.get(task);
+      if (passedIn == null && APPROVAL_ITEMS.get(task) == null) {
+        throw new BadUserRequestException("A disclosure approval is started only by an onboarding or a disclosure request, "
+            + "which name the disclosure to approve.");
+      }
       ApprovalItem item = passedIn != null ? ApprovalItem.decode(passedIn)
           // An instance of a version before the call activity: its item of the parent's list (sub-process variables).
           : ApprovalItem.decodeAll(APPROVAL_ITEMS.get(task)).get(LOOP_COUNTER.require(task.getExecution()));

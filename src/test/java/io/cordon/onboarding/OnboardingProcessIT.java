@@ -231,6 +231,11 @@ class OnboardingProcessIT {
     var started = io.cordon.Api.as(rest, "paula").post("/engine-rest/process-definition/key/DisclosureApprovalProcess/start",
         Map.of());
     assertThat(started.getStatusCode().value()).isEqualTo(403);
+    var byAdmin = io.cordon.Api.as(rest, "ada").post("/engine-rest/process-definition/key/DisclosureApprovalProcess/start",
+        Map.of());
+    assertThat(byAdmin.getStatusCode().value()).as("admins hold every permission, but there is nothing to approve")
+        .isEqualTo(400);
+    assertThat(byAdmin.getBody().toString()).contains("started only by an onboarding or a disclosure request");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("DisclosureApprovalProcess").count())
         .isEqualTo(approvals);
   }
