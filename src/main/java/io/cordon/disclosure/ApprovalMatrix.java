@@ -2,25 +2,23 @@ package io.cordon.disclosure;
 
 import io.cordon.partner.RiskTier;
 import io.cordon.secret.Classification;
+import io.cordon.workflow.Decisions;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import io.cordon.workflow.Decisions;
 import org.springframework.stereotype.Component;
 
 /**
- * Who must approve a disclosure ({@code bpmn/DisclosureApprovalMatrix.dmn}), and what an NDA must contain for a crown
- * jewel, asked with facts from the register: the secret's classification and the partner's recorded risk tier. The
- * processes and the REST gate ask the same table, so there is one rule.
+ * Who must approve a disclosure ({@code bpmn/DisclosureApprovalMatrix.dmn}), and which clauses an NDA must contain for
+ * a secret of a classification ({@code bpmn/RequiredNdaClauses.dmn}), asked with facts from the register: the secret's
+ * classification and the partner's recorded risk tier. The processes and the REST gate ask the same tables, so there is
+ * one rule.
  */
 @Component
 public class ApprovalMatrix {
 
   public static final String OWNER = "OWNER";
   public static final String SECURITY = "SECURITY";
-
-  /** The clauses without which an NDA does not protect a crown jewel (see bpmn/NdaClauseSelection.dmn). */
-  public static final Set<String> CROWN_JEWEL_CLAUSES = Set.of("audit-rights", "sub-tier-flow-down");
 
   private final Decisions decisions;
 
@@ -40,11 +38,15 @@ public class ApprovalMatrix {
     return approvers.stream().distinct().toList();
   }
 
-  /** The crown-jewel clauses an NDA with these clause keys lacks for a secret of this classification (sorted). */
-  public static List<String> missingClauses(Classification classification, java.util.Collection<String> clauseKeys) {
-    if (classification != Classification.CROWN_JEWEL) {
-      return List.of();
-    }
-    return CROWN_JEWEL_CLAUSES.stream().filter(c -> !clauseKeys.contains(c)).sorted().toList();
+  /** The clause keys an NDA must contain for a secret of this classification (RequiredNdaClauses.dmn), sorted. */
+  public List<String> requiredClauses(Classification classification) {
+    List<Object> keys = decisions.table("RequiredNdaClauses", Map.<String, Object>of("classification", classification.name()))
+        .collectEntries("clauseKey");
+    return keys.stream().map(String::valueOf).distinct().sorted().toList();
+  }
+
+  /** The required clauses an NDA with these clause keys lacks for a secret of this classification (sorted). */
+  public List<String> missingClauses(Classification classification, Collection<String> clauseKeys) {
+    return requiredClauses(classification).stream().filter(c -> !clauseKeys.contains(c)).toList();
   }
 }

@@ -12,6 +12,7 @@ import io.cordon.partner.PartnerStatus;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
+import io.cordon.secret.Classification;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
 import io.cordon.secret.SecretStatus;
@@ -169,9 +170,11 @@ public class DisclosureService {
     if (cover.scheduleA().contains(d.getSecret().getCode())) {
       return List.of();
     }
-    List<String> clauses = ApprovalMatrix.missingClauses(d.getSecret().getClassification(), cover.clauseKeys());
+    Classification classification = d.getSecret().getClassification();
+    List<String> clauses = matrix.missingClauses(classification, cover.clauseKeys());
     return clauses.isEmpty() ? List.of() : List.of("NDA " + d.getNdaReference() + " lacks the " + String.join(" and ", clauses)
-        + " clauses a crown jewel needs (legal must amend it)");
+        + " clauses " + (classification == Classification.CROWN_JEWEL ? "a crown jewel needs" : "a " + classification
+        + " secret needs") + " (legal must amend it)");
   }
 
   /** Suspend, return, destroy or revoke. Reinstating a suspended disclosure goes through {@link #disclose}. */

@@ -13,14 +13,14 @@ import io.cordon.secret.SecretService;
 import io.cordon.secret.SecretStatus;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Is one more secret within the scope of the partner's executed NDA? The NDA must be in force (executed, term not
- * ended), and its clauses must carry the secret's classification: a crown jewel needs audit rights and sub-tier
- * flow-down, the clauses the selection table adds for crown jewels. Otherwise legal must amend the NDA first.
+ * ended), and its clauses must carry the secret's classification: the clauses {@code RequiredNdaClauses.dmn} requires
+ * for it (a crown jewel: audit rights and sub-tier flow-down, the clauses the selection table adds for crown jewels).
+ * Otherwise legal must amend the NDA first.
  */
 @Service
 public class DisclosureScope {
@@ -33,12 +33,15 @@ public class DisclosureScope {
   private final SecretService secrets;
   private final NdaLifecycle ndaLifecycle;
   private final NdaService ndas;
+  private final ApprovalMatrix matrix;
 
-  DisclosureScope(PartnerService partners, SecretService secrets, NdaLifecycle ndaLifecycle, NdaService ndas) {
+  DisclosureScope(PartnerService partners, SecretService secrets, NdaLifecycle ndaLifecycle, NdaService ndas,
+      ApprovalMatrix matrix) {
     this.partners = partners;
     this.secrets = secrets;
     this.ndaLifecycle = ndaLifecycle;
     this.ndas = ndas;
+    this.matrix = matrix;
   }
 
   @Transactional(readOnly = true)
@@ -61,13 +64,16 @@ public class DisclosureScope {
     if (nda.get().secretCodes().contains(secretCode)) {
       return new Scope(true, executed.reference(), executed.version(), secretCode + " is already listed in Schedule A of " + executed.reference() + ".", tier);
     }
-    if (secret.classification() == Classification.CROWN_JEWEL) {
+    List<String> required = matrix.requiredClauses(secret.classification());
+    if (!required.isEmpty()) {
       List<String> clauses = ndas.version(executed.reference(), executed.version()).clauses().stream()
           .map(NdaRecords.UsedClause::key).toList();
-      List<String> missing = ApprovalMatrix.missingClauses(secret.classification(), clauses);
+      List<String> missing = required.stream().filter(key -> !clauses.contains(key)).toList();
       if (!missing.isEmpty()) {
+        String protects = secret.classification() == Classification.CROWN_JEWEL ? "crown jewels"
+            : secret.classification() + " secrets";
         return new Scope(false, executed.reference(), executed.version(), executed.reference()
-            + " does not protect crown jewels (no " + String.join(", ", missing) + " clause): legal must amend it first.", tier);
+            + " does not protect " + protects + " (no " + String.join(", ", missing) + " clause): legal must amend it first.", tier);
       }
     }
     return new Scope(true, executed.reference(), executed.version(), executed.reference() + " is in force until "

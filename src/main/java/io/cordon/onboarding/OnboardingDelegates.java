@@ -79,11 +79,17 @@ class OnboardingDelegates {
     };
   }
 
-  /** The partner's risk tier (PartnerRiskTier.dmn) on the register's facts, stored on the partner. */
+  /**
+   * The partner's risk tier (PartnerRiskTier.dmn) on the register's facts, stored on the partner, and the same table's
+   * answer whether security reviews the partner, for the gateway after it.
+   */
   @Bean
   JavaDelegate determineRiskTier() {
-    return execution -> RISK_TIER.set(execution,
-        service.assessRisk(PARTNER_CODE.require(execution), SECRET_CODES.get(execution)).name());
+    return execution -> {
+      OnboardingService.RiskAssessment assessed = service.assessRisk(PARTNER_CODE.require(execution), SECRET_CODES.get(execution));
+      RISK_TIER.set(execution, assessed.tier().name());
+      SECURITY_REVIEW.set(execution, assessed.securityReview());
+    };
   }
 
   @Bean
@@ -106,34 +112,9 @@ class OnboardingDelegates {
           PERMITTED_RECIPIENTS.get(execution));
       DISCLOSURE_IDS.set(execution, requested.disclosureIds());
       APPROVAL_ITEMS.set(execution, ApprovalItem.encodeAll(requested.approvals()));
+      // For instances of versions before the call activity, whose sub-process loops over the count.
       APPROVAL_COUNT.set(execution, requested.approvals().size());
     };
-  }
-
-  /** Task listener (create) of the approval task: who decides this instance's disclosure. */
-  @Bean
-  TaskListener assignDisclosureApproval() {
-    return task -> {
-      int index = LOOP_COUNTER.require(task.getExecution());
-      ApprovalItem item = ApprovalItem.decodeAll(APPROVAL_ITEMS.get(task)).get(index);
-      // On the sub-process instance (declared there), so the decision step after the task reads it.
-      DISCLOSURE_ID.set(task.getExecution(), item.disclosureId());
-      String secretCode = service.secretOf(item.disclosureId());
-      task.setVariableLocal("secretCode", secretCode);
-      if (ApprovalItem.OWNER.equals(item.role())) {
-        task.setAssignee(item.userId());
-      } else {
-        task.addCandidateGroup("security");
-      }
-      task.setName("Approve disclosure of " + secretCode + " to " + partnerName(PARTNER_CODE.get(task))
-          + (ApprovalItem.OWNER.equals(item.role()) ? " (owner)" : " (security)"));
-    };
-  }
-
-  @Bean
-  JavaDelegate recordDisclosureDecision() {
-    return execution -> UserErrors.run(() -> service.decideDisclosure(DISCLOSURE_ID.require(execution),
-        "APPROVED".equals(Approval.DECISION.read(execution)), Approval.COMMENT.read(execution)));
   }
 
   @Bean
@@ -277,6 +258,46 @@ class OnboardingDelegates {
   JavaDelegate discloseApproved() {
     return execution -> service.discloseApproved(DISCLOSURE_IDS.get(execution), NDA_REFERENCE.get(execution),
         NDA_VERSION.get(execution));
+  }
+
+  // ---- DisclosureApprovalProcess (called by both models above, one instance per approval) ----
+
+  /**
+   * Task listener (create) of the approval task: who decides this approval's disclosure. The disclosure and its secret
+   * are kept on the approval's own instance, for the decision step and the reminder mails.
+   */
+  @Bean
+  TaskListener assignDisclosureApproval() {
+    return task -> {
+      String passedIn = APPROVAL_ITEM.get(task);
+      if (passedIn == null && APPROVAL_ITEMS.get(task) == null) {
+        throw new BadUserRequestException("A disclosure approval is started only by an onboarding or a disclosure request, "
+            + "which name the disclosure to approve.");
+      }
+      ApprovalItem item = passedIn != null ? ApprovalItem.decode(passedIn)
+          // An instance of a version before the call activity: its item of the parent's list (sub-process variables).
+          : ApprovalItem.decodeAll(APPROVAL_ITEMS.get(task)).get(LOOP_COUNTER.require(task.getExecution()));
+      DISCLOSURE_ID.set(task.getExecution(), item.disclosureId());
+      String secretCode = service.secretOf(item.disclosureId());
+      task.setVariableLocal("secretCode", secretCode);
+      if (passedIn != null) {
+        SECRET_CODES.set(task.getExecution(), List.of(secretCode));
+      }
+      if (ApprovalItem.OWNER.equals(item.role())) {
+        task.setAssignee(item.userId());
+      } else {
+        task.addCandidateGroup("security");
+      }
+      task.setName("Approve disclosure of " + secretCode + " to " + partnerName(PARTNER_CODE.get(task))
+          + (ApprovalItem.OWNER.equals(item.role()) ? " (owner)" : " (security)"));
+    };
+  }
+
+  /** The approver's answer, recorded on the disclosure: the only way it reaches the calling process. */
+  @Bean
+  JavaDelegate recordDisclosureDecision() {
+    return execution -> UserErrors.run(() -> service.decideDisclosure(DISCLOSURE_ID.require(execution),
+        "APPROVED".equals(Approval.DECISION.read(execution)), Approval.COMMENT.read(execution)));
   }
 
   // ---- form answers that need reading ----

@@ -11,14 +11,16 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 /**
- * The forms of {@code PartnerOnboardingProcess} and {@code DisclosureRequestProcess}: what each start and user task
- * accepts, and how the step after it reads the answer. Nothing else can be submitted to them.
+ * The forms of {@code PartnerOnboardingProcess}, {@code DisclosureRequestProcess} and the {@code DisclosureApprovalProcess}
+ * both call: what each start and user task accepts, and how the step after it reads the answer. Nothing else can be
+ * submitted to them.
  */
 @Component
 class OnboardingForms implements ProcessForms {
 
   static final String ONBOARDING = "PartnerOnboardingProcess";
   static final String DISCLOSURE_REQUEST = "DisclosureRequestProcess";
+  static final String DISCLOSURE_APPROVAL = "DisclosureApprovalProcess";
 
   /** Start form of the onboarding (bpmn/forms/OnboardingRequest.form). */
   static final class Request {
@@ -78,7 +80,7 @@ class OnboardingForms implements ProcessForms {
     static final Field<String> WITHDRAWAL_REASON = Field.text("withdrawalReason", "reason for withdrawing", 2000);
   }
 
-  /** Task_ApproveDisclosure of both models (bpmn/forms/ApproveDisclosure.html). */
+  /** Task_ApproveDisclosure of DisclosureApprovalProcess (bpmn/forms/ApproveDisclosure.html). */
   static final class Approval {
     static final Field<String> DECISION = Field.choice("approvalDecision", "decision", "APPROVED", "DECLINED").required();
     static final Field<String> COMMENT = Field.text("approvalComment", "comment", 500);
@@ -115,11 +117,15 @@ class OnboardingForms implements ProcessForms {
             NdaReview.COMMENT),
         FormContract.task(ONBOARDING, "Task_RecordSignedNda", "Record signed NDA", SignedNda.DECISION, SignedNda.FILE,
             SignedNda.SIGNATURE_DATE, SignedNda.SIGNATORIES, SignedNda.WITHDRAWAL_REASON),
-        FormContract.task(ONBOARDING, "Task_ApproveDisclosure", "Approve disclosure", Approval.DECISION, Approval.COMMENT),
         FormContract.start(DISCLOSURE_REQUEST, "StartEvent_DisclosureRequested", "The disclosure request",
             DisclosureRequest.PARTNER_CODE, DisclosureRequest.SECRET_CODE, DisclosureRequest.PURPOSE,
             DisclosureRequest.PERMITTED_RECIPIENTS),
         FormContract.task(DISCLOSURE_REQUEST, "Task_AmendNda", "Amend the NDA", Amendment.NOTE),
+        FormContract.task(DISCLOSURE_APPROVAL, "Task_ApproveDisclosure", "Approve disclosure", Approval.DECISION,
+            Approval.COMMENT),
+        // The same task inside the embedded sub-process of versions before the call activity: their open approvals
+        // are completed with the same answer, so those instances finish on their own version.
+        FormContract.task(ONBOARDING, "Task_ApproveDisclosure", "Approve disclosure", Approval.DECISION, Approval.COMMENT),
         FormContract.task(DISCLOSURE_REQUEST, "Task_ApproveDisclosure", "Approve disclosure", Approval.DECISION,
             Approval.COMMENT));
   }

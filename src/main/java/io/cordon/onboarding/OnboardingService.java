@@ -218,10 +218,11 @@ public class OnboardingService {
   /**
    * The partner's risk tier ({@code PartnerRiskTier.dmn}), decided on what the register holds now: the partner's
    * country and type, its latest due-diligence answers as recorded, and the highest classification of the requested
-   * secrets. Stored on the partner; later steps read it from there.
+   * secrets. Stored on the partner; later steps read it from there. The same rule says whether security must review the
+   * partner (the table's {@code securityReview}), so that rule stays editable without code.
    */
   @Transactional
-  public RiskTier assessRisk(String partnerCode, List<String> secretCodes) {
+  public RiskAssessment assessRisk(String partnerCode, List<String> secretCodes) {
     PartnerRef partner = partners.resolve(partnerCode);
     DueDiligenceAnswers answers = partners.latestDueDiligence(partnerCode).orElseThrow(() -> new ConflictException(
         "Partner " + partnerCode + " has no recorded due diligence: its risk tier cannot be decided."));
@@ -236,10 +237,15 @@ public class OnboardingService {
     facts.put("incidentsLastFiveYears", answers.incidentsLastFiveYears());
     facts.put("staffTurnover", answers.staffTurnover());
     Decisions.Explained decided = decisions.explain("PartnerRiskTier", facts);
-    String tier = decided.result().getSingleEntry();
-    RiskTier riskTier = RiskTier.valueOf(tier);
+    RiskTier riskTier = RiskTier.valueOf(decided.result().getSingleResult().<String>getEntry("riskTier"));
+    Boolean securityReview = decided.result().getSingleResult().getEntry("securityReview");
     partners.assess(partnerCode, riskTier, highest, decided.rules());
-    return riskTier;
+    // A rule that leaves the column empty asks for the review: unknown is not "no review needed".
+    return new RiskAssessment(riskTier, securityReview == null || securityReview);
+  }
+
+  /** PartnerRiskTier.dmn's answer: the tier, and whether security reviews the partner before the NDA. */
+  public record RiskAssessment(RiskTier tier, boolean securityReview) {
   }
 
   /**

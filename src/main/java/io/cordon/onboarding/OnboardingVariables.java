@@ -4,9 +4,9 @@ import io.cordon.workflow.Variable;
 import java.util.List;
 
 /**
- * The variables the onboarding and disclosure-request models write themselves (service steps and listeners): IDs,
- * codes and small decisions only. What users submit is in {@link OnboardingForms}; the form gate keeps users from
- * writing any of these.
+ * The variables the onboarding, disclosure-request and disclosure-approval models write themselves (service steps,
+ * listeners, and what a call activity passes in): IDs, codes and small decisions only. What users submit is in
+ * {@link OnboardingForms}; the form gate keeps users from writing any of these.
  */
 final class OnboardingVariables {
 
@@ -14,13 +14,20 @@ final class OnboardingVariables {
   static final Variable<String> PARTNER_CODE = Variable.text("partnerCode");
   static final Variable<List<String>> SECRET_CODES = Variable.codes("secretCodes");
   static final Variable<String> HIGHEST_CLASSIFICATION = Variable.text("highestClassification");
-  /** The tier the register recorded for the partner (read by the security-review gateway). */
+  /** The tier the register recorded for the partner (shown to reviewers and approvers). */
   static final Variable<String> RISK_TIER = Variable.text("riskTier");
-  // Disclosure approvals (multi-instance over approvalCount; item i of approvalItems per instance)
+  /** Whether security reviews the partner: PartnerRiskTier.dmn's answer with the tier (read by the gateway). */
+  static final Variable<Boolean> SECURITY_REVIEW = Variable.flag("securityReview");
+  // Disclosure approvals: one DisclosureApprovalProcess per item of approvalItems (CallActivity_DisclosureApprovals)
   static final Variable<String> APPROVAL_ITEMS = Variable.text("approvalItems");
+  /** In a DisclosureApprovalProcess: its one approval ({@link ApprovalItem}), passed in by the calling process. */
+  static final Variable<String> APPROVAL_ITEM = Variable.text("approvalItem");
+  /** In a DisclosureApprovalProcess: the disclosure it decides. */
+  static final Variable<Long> DISCLOSURE_ID = Variable.id("disclosureId");
+  // Read only by instances started on versions before the call activity (embedded multi-instance sub-process over
+  // approvalCount, item loopCounter of approvalItems), so that they finish on their own version.
   static final Variable<Integer> APPROVAL_COUNT = Variable.count("approvalCount");
   static final Variable<Integer> LOOP_COUNTER = Variable.count("loopCounter");
-  static final Variable<Long> DISCLOSURE_ID = Variable.id("disclosureId");
   static final Variable<List<Long>> DISCLOSURE_IDS = Variable.ids("disclosureIds");
   // NDA
   static final Variable<String> NDA_TEMPLATE = Variable.text("ndaTemplate");

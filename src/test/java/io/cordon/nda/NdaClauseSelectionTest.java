@@ -65,6 +65,27 @@ class NdaClauseSelectionTest {
     return engine.evaluateDecisionTable(templates, input).getSingleResult().getSingleEntry();
   }
 
+  /** The scope check and the disclosure gate demand what RequiredNdaClauses.dmn lists; this table must select it. */
+  @Test
+  void everyClauseRequiredForAClassificationIsSelectedForIt() throws Exception {
+    DmnDecision required;
+    try (InputStream in = new FileInputStream("bpmn/RequiredNdaClauses.dmn")) {
+      required = engine.parseDecision("RequiredNdaClauses", in);
+    }
+    for (String classification : List.of("CONFIDENTIAL", "SECRET", "CROWN_JEWEL")) {
+      List<String> needed = engine.evaluateDecisionTable(required, Map.of("classification", classification))
+          .collectEntries("clauseKey");
+      for (String country : List.of("DE", "US", "CN", "GB")) {
+        for (String kind : List.of("MUTUAL", "ONE_WAY")) {
+          for (String type : List.of("SUPPLIER", "CONTRACT_MANUFACTURER", "DISTRIBUTOR", "RD_PARTNER", "SERVICE_PROVIDER")) {
+            assertThat(clauses(in(country, type, kind, classification, false))).as(classification + " " + country + " "
+                + kind + " " + type).containsAll(needed);
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void chinesePartnerGetsTheBilingualTemplateOfTheRequestedKind() {
     assertThat(template(base("CN"))).isEqualTo("nda-mutual-en-zh");

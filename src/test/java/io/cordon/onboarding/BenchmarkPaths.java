@@ -68,7 +68,9 @@ class BenchmarkPaths {
       step(steps, 2, null, null, () -> runJobs(pi[0]));
       complete(steps, 3, pi[0], "Task_ReviewNda", "lena", "legal", Map.of("legalDecision", "APPROVE"));
       step(steps, 4, null, null, () -> runJobs(pi[0]));
-      complete(steps, 5, pi[0], "Task_ApproveDisclosure", "oscar", "secret-owners",
+      // The approval task is in the DisclosureApprovalProcess instance the onboarding called.
+      String approval = runtime.createProcessInstanceQuery().superProcessInstanceId(pi[0]).singleResult().getId();
+      complete(steps, 5, approval, "Task_ApproveDisclosure", "oscar", "secret-owners",
           Map.of("approvalDecision", "APPROVED", "approvalComment", "fine"));
       complete(steps, 6, pi[0], "Task_RecordSignedNda", "paula", "procurement", signed());
       return new Run(pi[0], System.nanoTime() - t0, steps, null);

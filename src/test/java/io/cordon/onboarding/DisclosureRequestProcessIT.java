@@ -6,11 +6,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.cordon.CordonIntegrationTest;
 import io.cordon.Ndas;
+import io.cordon.TestMailServer;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
 import io.cordon.nda.NdaLifecycle;
 import io.cordon.nda.NdaService;
+import io.cordon.notification.OutboxSender;
 import io.cordon.partner.Contact;
 import io.cordon.partner.PartnerDetails;
 import io.cordon.partner.PartnerService;
@@ -22,6 +24,9 @@ import io.cordon.secret.ProtectionMeasure;
 import io.cordon.secret.SecretCategory;
 import io.cordon.secret.SecretDetails;
 import io.cordon.secret.SecretService;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +69,8 @@ class DisclosureRequestProcessIT {
   NdaService ndaService;
   @Autowired
   NdaLifecycle ndaLifecycle;
+  @Autowired
+  OutboxSender outbox;
 
   @BeforeEach
   void init() {
@@ -106,6 +113,41 @@ class DisclosureRequestProcessIT {
         .forEach(job -> managementService.executeJob(job.getId()));
   }
 
+  /** The one open approval task: in the DisclosureApprovalProcess instance the request called. */
+  private Task approvalTask(ProcessInstance pi) {
+    ProcessInstance called = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).singleResult();
+    assertThat(called.getProcessDefinitionId()).startsWith("DisclosureApprovalProcess:");
+    return taskService.createTaskQuery().processInstanceId(called.getId()).taskDefinitionKey("Task_ApproveDisclosure").singleResult();
+  }
+
+  private static List<MimeMessage> mailsTo(String address) throws Exception {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage m : TestMailServer.get().getReceivedMessages()) {
+      if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  private static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String content(MimeMessage m) {
+    try {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      m.writeTo(out);
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private DisclosureView disclosureOf(String partner, String secret) {
     return disclosures.ofPartner(partner, EnumSet.allOf(DisclosureStatus.class)).stream()
         .filter(d -> d.secretCode().equals(secret)).findFirst().orElseThrow();
@@ -120,17 +162,70 @@ class DisclosureRequestProcessIT {
     assertThat(runtimeService.getVariable(pi.getId(), "inScope")).isEqualTo(true);
     runJobs(pi);
 
-    Task approval = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure").singleResult();
+    assertThat(pi).isWaitingAt("CallActivity_DisclosureApprovals");
+    Task approval = approvalTask(pi);
     assertThat(approval.getAssignee()).isEqualTo("oscar");
+    assertThat(approval.getName()).startsWith("Approve disclosure of " + secret + " to Request Test GmbH").endsWith("(owner)");
+    ProcessInstance called = runtimeService.createProcessInstanceQuery().processInstanceId(approval.getProcessInstanceId()).singleResult();
+    assertThat(called.getBusinessKey()).isEqualTo(pi.getBusinessKey());
+    assertThat(runtimeService.getVariable(called.getId(), "purpose")).isEqualTo("Second production line");
     identityService.setAuthentication("oscar", List.of("secret-owners"));
-    taskService.complete(approval.getId(), Map.of("approvalDecision", "APPROVED"));
+    taskService.complete(approval.getId(), Map.of("approvalDecision", "APPROVED", "approvalComment", "needed for line 2"));
     identityService.clearAuthentication();
 
-    assertThat(pi).isEnded().hasPassed("Task_DiscloseApproved", "EndEvent_RequestDecided");
+    assertThat(pi).isEnded().hasPassed("CallActivity_DisclosureApprovals", "Task_DiscloseApproved", "EndEvent_RequestDecided");
     DisclosureView d = disclosureOf(partner, secret);
     assertThat(d.status()).isEqualTo(DisclosureStatus.DISCLOSED);
     assertThat(d.ndaReference()).isEqualTo(ndaLifecycle.inForceFor(partner).orElseThrow().reference());
     assertThat(d.permittedRecipients()).containsExactly("Jo", "Kim");
+    assertThat(d.approvals()).extracting(DisclosureView.ApprovalView::approverId).containsExactly("oscar");
+    // The answer stayed in the approval's instance: the request saw only the register.
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("approvalDecision", "approvalComment", "disclosureId").count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(called.getId())
+        .variableName("approvalDecision").singleResult().getValue()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void aDeclinedRequestDisclosesNothing() {
+    String partner = activePartnerWithNda();
+    String secret = secret(Classification.SECRET);
+    ProcessInstance pi = request(partner, secret);
+    runJobs(pi);
+
+    Task approval = approvalTask(pi);
+    identityService.setAuthentication("oscar", List.of("secret-owners"));
+    taskService.complete(approval.getId(), Map.of("approvalDecision", "DECLINED", "approvalComment", "not for them"));
+    identityService.clearAuthentication();
+
+    assertThat(pi).isEnded().hasPassed("Task_DiscloseApproved");
+    assertThat(disclosureOf(partner, secret).status()).isNotEqualTo(DisclosureStatus.DISCLOSED);
+  }
+
+  @Test
+  void anOpenApprovalRemindsTheOwnerAndEscalatesToTheAdmins() throws Exception {
+    String partner = activePartnerWithNda();
+    String secret = secret(Classification.SECRET);
+    ProcessInstance pi = request(partner, secret);
+    runJobs(pi);
+    Task approval = approvalTask(pi);
+    outbox.sweep();
+    int adminMailsBefore = mailsTo("ada@cordon.example").size();
+
+    // The task's two timeout listeners: the reminder (after 2 days), then the escalation (after 4), as configured.
+    List<org.camunda.bpm.engine.runtime.Job> timers = managementService.createJobQuery()
+        .processInstanceId(approval.getProcessInstanceId()).timers().orderByJobDuedate().asc().list();
+    assertThat(timers).hasSize(2);
+    assertThat(java.time.Duration.between(timers.get(0).getDuedate().toInstant(), timers.get(1).getDuedate().toInstant())
+        .toSeconds()).isBetween(2 * 86_400L - 5, 2 * 86_400L + 5);
+    timers.forEach(timer -> managementService.executeJob(timer.getId()));
+    outbox.sweep();
+
+    assertThat(mailsTo("oscar@cordon.example")).filteredOn(m -> subject(m).startsWith("Reminder: Approve disclosure of " + secret))
+        .singleElement().satisfies(m -> assertThat(content(m)).contains(secret));
+    assertThat(mailsTo("ada@cordon.example")).hasSize(adminMailsBefore + 1)
+        .anySatisfy(m -> assertThat(subject(m)).startsWith("Overdue: Approve disclosure of " + secret));
+    assertThat(approvalTask(pi).getId()).as("still open").isEqualTo(approval.getId());
   }
 
   @Test
@@ -156,6 +251,65 @@ class DisclosureRequestProcessIT {
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("legal"));
     assertThat(disclosures.ofPartner(partner, EnumSet.allOf(DisclosureStatus.class)))
         .noneMatch(d -> d.secretCode().equals(crownJewel));
+  }
+
+  /** An instance of the version before the call activity (approvals in an embedded sub-process) finishes on it. */
+  @Test
+  void anInstanceOfTheVersionWithTheEmbeddedApprovalsFinishesOnIt() throws Exception {
+    String partner = activePartnerWithNda();
+    String secret = secret(Classification.SECRET);
+    String deployment;
+    try (java.io.InputStream legacy = getClass().getResourceAsStream("/legacy-models/DisclosureRequestProcess-embedded-approvals.bpmn")) {
+      deployment = engine.getRepositoryService().createDeployment().name("disclosure request with embedded approvals")
+          .addInputStream("DisclosureRequestProcess.bpmn", legacy).deploy().getId();
+    }
+    try {
+      ProcessInstance pi = request(partner, secret);
+      runJobs(pi);
+      assertThat(pi).isWaitingAt("Task_ApproveDisclosure");
+      Task approval = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure")
+          .singleResult();
+      assertThat(approval.getAssignee()).isEqualTo("oscar");
+      assertThat(approval.getName()).startsWith("Approve disclosure of " + secret + " to ");
+      identityService.setAuthentication("oscar", List.of("secret-owners"));
+      taskService.complete(approval.getId(), Map.of("approvalDecision", "APPROVED"));
+      identityService.clearAuthentication();
+
+      assertThat(pi).isEnded().hasPassed("SubProcess_DisclosureApprovals", "Task_DiscloseApproved");
+      assertThat(disclosureOf(partner, secret).status()).isEqualTo(DisclosureStatus.DISCLOSED);
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  @Test
+  void theClausesASecretNeedsAreTheTablesNotCode() throws Exception {
+    // Legal edits RequiredNdaClauses.dmn: a SECRET now needs audit rights too, which the test NDA does not carry.
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "RequiredNdaClauses.dmn"));
+    String rule = "      <rule id=\"Rule_Required1\">";
+    String edited = table.replace(rule, """
+              <rule id="Rule_SecretAudit">
+                <inputEntry id="Rule_SecretAudit_in0"><text>"SECRET"</text></inputEntry>
+                <outputEntry id="Rule_SecretAudit_out0"><text>"audit-rights"</text></outputEntry>
+              </rule>
+        """ + rule);
+    assertThat(edited).isNotEqualTo(table);
+    String partner = activePartnerWithNda();
+    String secret = secret(Classification.SECRET);
+    String deployment = engine.getRepositoryService().createDeployment().name("edited required clauses")
+        .addString("RequiredNdaClauses.dmn", edited).deploy().getId();
+    try {
+      ProcessInstance pi = request(partner, secret);
+      assertThat(runtimeService.getVariable(pi.getId(), "inScope")).isEqualTo(false);
+      assertThat((String) runtimeService.getVariable(pi.getId(), "scopeReason"))
+          .endsWith(" does not protect SECRET secrets (no audit-rights clause): legal must amend it first.");
+      assertThat(pi).isWaitingAt("Task_AmendNda");
+      runtimeService.deleteProcessInstance(pi.getId(), "test done");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
+    assertThat(runtimeService.getVariable(request(partner, secret(Classification.SECRET)).getId(), "inScope"))
+        .as("the table as deployed again").isEqualTo(true);
   }
 
   @Test

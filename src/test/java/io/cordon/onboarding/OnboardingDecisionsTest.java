@@ -23,6 +23,7 @@ class OnboardingDecisionsTest {
   private static final DmnDecision RISK_TIER = parse("bpmn/PartnerRiskTier.dmn", "PartnerRiskTier");
   private static final DmnDecision APPROVALS = parse("bpmn/DisclosureApprovalMatrix.dmn", "DisclosureApprovalMatrix");
   private static final DmnDecision INTERVAL = parse("bpmn/RecertificationInterval.dmn", "RecertificationInterval");
+  private static final DmnDecision REQUIRED_CLAUSES = parse("bpmn/RequiredNdaClauses.dmn", "RequiredNdaClauses");
 
   private static DmnDecision parse(String file, String key) {
     try (InputStream in = new FileInputStream(file)) {
@@ -60,8 +61,11 @@ class OnboardingDecisionsTest {
     vars.put("incidentsLastFiveYears", incidents);
     vars.put("staffTurnover", turnover);
     DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(RISK_TIER, vars);
-    assertThat(result.getSingleResult().<String>getSingleEntry()).isEqualTo(tier);
-    assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys("riskTier");
+    assertThat(result.getSingleResult().<String>getEntry("riskTier")).isEqualTo(tier);
+    assertThat(result.getSingleResult().getEntryMap()).containsOnlyKeys("riskTier", "securityReview");
+    // Security reviews high and critical partners: the onboarding's gateway follows the table's column.
+    assertThat(result.getSingleResult().<Boolean>getEntry("securityReview")).as("security review for " + tier)
+        .isEqualTo(tier.equals("HIGH") || tier.equals("CRITICAL"));
   }
 
   @Test
@@ -69,7 +73,7 @@ class OnboardingDecisionsTest {
     Map<String, Object> vars = new HashMap<>(Map.of("country", "DE", "partnerType", "SUPPLIER",
         "highestClassification", "CROWN_JEWEL", "securityCertified", true, "accessControlInPlace", true,
         "usesSubcontractors", true, "incidentsLastFiveYears", false, "staffTurnover", "LOW"));
-    assertThat(ENGINE.evaluateDecisionTable(RISK_TIER, vars).getSingleResult().<String>getSingleEntry()).isEqualTo("HIGH");
+    assertThat(ENGINE.evaluateDecisionTable(RISK_TIER, vars).getSingleResult().<String>getEntry("riskTier")).isEqualTo("HIGH");
   }
 
   @ParameterizedTest(name = "{0} to a {1} partner needs {2}")
@@ -84,6 +88,17 @@ class OnboardingDecisionsTest {
     List<String> expected = approvers.isEmpty() ? List.of() : List.of(approvers.split("\\+"));
     DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(APPROVALS, Map.of("classification", classification, "riskTier", tier));
     assertThat(result.collectEntries("approver")).containsExactlyElementsOf(expected);
+  }
+
+  @ParameterizedTest(name = "an NDA for a {0} needs [{1}]")
+  @CsvSource({
+      "CONFIDENTIAL, ''",
+      "SECRET,       ''",
+      "CROWN_JEWEL,  audit-rights+sub-tier-flow-down"})
+  void requiredNdaClausesRules(String classification, String clauses) {
+    List<String> expected = clauses.isEmpty() ? List.of() : List.of(clauses.split("\\+"));
+    DmnDecisionTableResult result = ENGINE.evaluateDecisionTable(REQUIRED_CLAUSES, Map.of("classification", classification));
+    assertThat(result.collectEntries("clauseKey")).containsExactlyElementsOf(expected);
   }
 
   @ParameterizedTest(name = "rule {0}: {1} partner holding {2} re-certifies every {3} months")

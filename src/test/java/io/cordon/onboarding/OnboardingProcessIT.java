@@ -191,6 +191,7 @@ class OnboardingProcessIT {
 
     assertThat(pi).hasPassed("Task_DetermineRiskTier").isWaitingAt("Task_ReviewSecurity");
     assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("HIGH");
+    assertThat(runtimeService.getVariable(pi.getId(), "securityReview")).as("the risk-tier table's answer").isEqualTo(true);
     // Why, as the register keeps it for the security review: what the table was asked and the rule that decided.
     io.cordon.partner.DueDiligenceView review = partners.dueDiligence(pi.getBusinessKey()).orElseThrow();
     assertThat(review.riskTier()).isEqualTo(io.cordon.partner.RiskTier.HIGH);
@@ -213,6 +214,53 @@ class OnboardingProcessIT {
     assertThat(decided.secretCodes()).containsExactly(code);
     assertThat(decided.payload()).contains("\"decision\":\"REJECT\"");
     assertThat(evidence.forPartner(pi.getBusinessKey(), 1).get(0).payload()).contains("No clean-desk policy");
+  }
+
+  @Test
+  void theDisclosureApprovalIsCalledNeverStartedByUsers() {
+    for (String user : List.of("paula", "oscar", "ada")) {
+      var startable = io.cordon.Api.as(rest, user).get("/engine-rest/process-definition?latestVersion=true"
+          + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=100");
+      assertThat(startable.getBody().findValuesAsText("key")).as(user + "'s Tasklist start list")
+          .doesNotContain("DisclosureApprovalProcess");
+    }
+    assertThat(io.cordon.Api.as(rest, "paula").get("/engine-rest/process-definition?latestVersion=true"
+        + "&startableInTasklist=true&startablePermissionCheck=true&maxResults=100").getBody().findValuesAsText("key"))
+        .contains("PartnerOnboardingProcess", "DisclosureRequestProcess");
+    long approvals = runtimeService.createProcessInstanceQuery().processDefinitionKey("DisclosureApprovalProcess").count();
+    var started = io.cordon.Api.as(rest, "paula").post("/engine-rest/process-definition/key/DisclosureApprovalProcess/start",
+        Map.of());
+    assertThat(started.getStatusCode().value()).isEqualTo(403);
+    var byAdmin = io.cordon.Api.as(rest, "ada").post("/engine-rest/process-definition/key/DisclosureApprovalProcess/start",
+        Map.of());
+    assertThat(byAdmin.getStatusCode().value()).as("admins hold every permission, but there is nothing to approve")
+        .isEqualTo(400);
+    assertThat(byAdmin.getBody().toString()).contains("started only by an onboarding or a disclosure request");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("DisclosureApprovalProcess").count())
+        .isEqualTo(approvals);
+  }
+
+  @Test
+  void whetherSecurityReviewsIsTheRiskTierTablesAnswerNotCode() throws Exception {
+    // Legal and security edit the table: the rule for SECRET secrets (MEDIUM) now asks for a security review too.
+    String table = java.nio.file.Files.readString(java.nio.file.Path.of("bpmn", "PartnerRiskTier.dmn"));
+    String edited = table.replace("<outputEntry id=\"Rule_Tier10_out1\"><text>false</text>",
+        "<outputEntry id=\"Rule_Tier10_out1\"><text>true</text>");
+    assertThat(edited).isNotEqualTo(table);
+    String deployment = engine.getRepositoryService().createDeployment().name("edited risk tier")
+        .addString("PartnerRiskTier.dmn", edited).deploy().getId();
+    try {
+      String code = secret(Classification.SECRET, "oscar");
+      ProcessInstance pi = start(request("DE", code));
+      complete("paula", "procurement", task(pi, "Task_ReviewDueDiligence"), dueDiligence(false));
+
+      assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("MEDIUM");
+      assertThat(runtimeService.getVariable(pi.getId(), "securityReview")).isEqualTo(true);
+      assertThat(pi).isWaitingAt("Task_ReviewSecurity");
+      runtimeService.deleteProcessInstance(pi.getId(), "test done");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(deployment, true);
+    }
   }
 
   @Test
@@ -292,8 +340,18 @@ class OnboardingProcessIT {
     return engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey(decisionKey).count();
   }
 
+  /** The open approval tasks: one per DisclosureApprovalProcess instance the onboarding called. */
   private List<Task> approvalTasks(ProcessInstance pi) {
-    return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("Task_ApproveDisclosure").list();
+    String[] called = approvalInstances(pi).toArray(String[]::new);
+    return called.length == 0 ? List.of()
+        : taskService.createTaskQuery().processInstanceIdIn(called).taskDefinitionKey("Task_ApproveDisclosure").list();
+  }
+
+  /** Every DisclosureApprovalProcess instance the onboarding called, running or ended. */
+  private List<String> approvalInstances(ProcessInstance pi) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("DisclosureApprovalProcess").list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toList();
   }
 
   private void sign(ProcessInstance pi) {
@@ -318,6 +376,8 @@ class OnboardingProcessIT {
     List<Long> evaluationsBefore = selectionTables.stream().map(this::evaluations).toList();
     ProcessInstance pi = upToLegalReview(request("DE", secret, confidential), false);
     assertThat(runtimeService.getVariable(pi.getId(), "riskTier")).isEqualTo("MEDIUM");
+    assertThat(runtimeService.getVariable(pi.getId(), "securityReview")).isEqualTo(false);
+    assertThat(pi).hasNotPassed("Task_ReviewSecurity");
     String nda = (String) runtimeService.getVariable(pi.getId(), "ndaReference");
     assertThat(nda).startsWith("NDA-");
     // The template and clauses selected at Task_SelectClauses are the NDA's; the decision tables ran once for it.
@@ -334,9 +394,18 @@ class OnboardingProcessIT {
     assertThat(approvals).as("only the SECRET needs its owner; CONFIDENTIAL is approved by the register").hasSize(1);
     assertThat(approvals.get(0).getAssignee()).isEqualTo("oscar");
     assertThat(taskService.getVariable(approvals.get(0).getId(), "secretCode")).isEqualTo(secret);
+    assertThat(pi).isWaitingAt("CallActivity_DisclosureApprovals");
+    ProcessInstance approval = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(approvals.get(0).getProcessInstanceId()).singleResult();
+    assertThat(approval.getBusinessKey()).as("the approval carries the onboarding's business key").isEqualTo(pi.getBusinessKey());
+    assertThat(runtimeService.getVariables(approval.getId())).as("only what the approval needs is passed in")
+        .containsOnlyKeys("approvalItem", "partnerCode", "riskTier", "ndaReference", "ndaVersion", "purpose",
+            "disclosureId", "secretCodes");
 
     complete("oscar", "secret-owners", approvals.get(0), Map.of("approvalDecision", "APPROVED", "approvalComment", "fine"));
     assertThat(pi).isWaitingAt("Task_RecordSignedNda");
+    assertThat(runtimeService.getVariables(pi.getId())).as("the answer reaches the onboarding only through the register")
+        .doesNotContainKeys("approvalDecision", "approvalComment", "approvalItem", "disclosureId");
     assertThat(partners.get(pi.getBusinessKey()).status()).as("nothing disclosed before signature").isEqualTo(PartnerStatus.ONBOARDING);
     assertThat(disclosuresOf(pi)).allSatisfy(d -> assertThat(d.status()).isEqualTo(io.cordon.disclosure.DisclosureStatus.APPROVED));
 
@@ -369,10 +438,18 @@ class OnboardingProcessIT {
     assertThat(trail).filteredOn(e -> e.type().equals("DISCLOSURE_APPROVED"))
         .extracting(e -> e.actor() + " " + e.secretCodes())
         .containsExactlyInAnyOrder("oscar [" + secret + "]", "system [" + confidential + "]");
+    // Oscar's decision was recorded by the approval the onboarding called, the register's approval by the onboarding.
+    assertThat(trail).filteredOn(e -> e.type().equals("DISCLOSURE_APPROVED") && e.actor().equals("oscar")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.processInstanceId()).isIn(approvalInstances(pi));
+          assertThat(e.activityId()).isEqualTo("Task_RecordDisclosureDecision");
+        });
     assertThat(trail).filteredOn(e -> e.type().equals("NDA_EXECUTED")).singleElement()
         .satisfies(e -> assertThat(e.documentHash()).hasSize(64));
+    List<String> onboardingAndItsApprovals = new java.util.ArrayList<>(approvalInstances(pi));
+    onboardingAndItsApprovals.add(pi.getId());
     assertThat(trail).filteredOn(e -> !e.type().equals("PARTNER_REGISTERED"))
-        .allSatisfy(e -> assertThat(e.processInstanceId()).as(e.type()).isEqualTo(pi.getId()));
+        .allSatisfy(e -> assertThat(e.processInstanceId()).as(e.type()).isIn(onboardingAndItsApprovals));
     assertThat(runtimeService.createVariableInstanceQuery().variableName("signedNdaFile").processInstanceIdIn(pi.getId()).count())
         .isZero();
   }
@@ -410,7 +487,8 @@ class OnboardingProcessIT {
     assertThat(taskService.getIdentityLinksForTask(forSecurity.getId())).anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("security"));
     complete("oscar", "secret-owners", approvals.stream().filter(t -> "oscar".equals(t.getAssignee())).findFirst().orElseThrow(),
         Map.of("approvalDecision", "APPROVED"));
-    assertThat(pi).as("still waiting for security").isWaitingAt("Task_ApproveDisclosure");
+    assertThat(pi).as("still waiting for security").isWaitingAt("CallActivity_DisclosureApprovals");
+    assertThat(approvalTasks(pi)).extracting(Task::getId).containsExactly(forSecurity.getId());
     complete("sam", "security", forSecurity, Map.of("approvalDecision", "APPROVED"));
     sign(pi);
     assertThat(disclosuresOf(pi).get(0).approvals()).extracting(io.cordon.disclosure.DisclosureView.ApprovalView::role)

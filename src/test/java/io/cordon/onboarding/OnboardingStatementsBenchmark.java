@@ -196,7 +196,9 @@ class OnboardingStatementsBenchmark {
     step(tag, "3 job generate", null, null, () -> runJobs(pi));
     complete(tag, "4 legal", pi, "Task_ReviewNda", "lena", "legal", Map.of("legalDecision", "APPROVE"));
     step(tag, "5 job disclosures", null, null, () -> runJobs(pi));
-    complete(tag, "6 owner", pi, "Task_ApproveDisclosure", "oscar", "secret-owners",
+    // The approval task is in the DisclosureApprovalProcess instance the onboarding called.
+    String approval = runtime.createProcessInstanceQuery().superProcessInstanceId(pi).singleResult().getId();
+    complete(tag, "6 owner", approval, "Task_ApproveDisclosure", "oscar", "secret-owners",
         Map.of("approvalDecision", "APPROVED", "approvalComment", "fine"));
     complete(tag, "7 signed", pi, "Task_RecordSignedNda", "paula", "procurement", signed());
   }
