@@ -24,9 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Glue between a timer on a user task and {@link Notifications}: finds the open task(s), their recipients, and
- * enqueues one mail per task under the key {@code processInstanceId:taskId:kind[:period]}, so the same step run
- * again (a retried job, a restarted activity) sends nothing more. Runs in the job's transaction.
+ * Reminders of the earlier model versions: there a non-interrupting boundary timer on a user task led to a service task
+ * {@code ${taskReminder}} or {@code ${taskEscalation}}. Today's models remind through timeout task listeners
+ * ({@link TaskTimeouts}); these delegates stay so that instances started on an earlier version, which run to their end
+ * on it, still send their reminders. Finds the open task(s), their recipients, and enqueues one mail per task under the
+ * key {@code processInstanceId:taskId:kind[:period]}, so the same step run again sends nothing more. Runs in the job's
+ * transaction.
  */
 abstract class TaskMailDelegate implements JavaDelegate {
 

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import io.cordon.CordonIntegrationTest;
 import io.cordon.Ndas;
 import io.cordon.TestMailServer;
+import io.cordon.TimeoutJobs;
 import io.cordon.disclosure.DisclosureService;
 import io.cordon.disclosure.DisclosureStatus;
 import io.cordon.disclosure.DisclosureView;
@@ -251,6 +252,28 @@ class DisclosureRequestProcessIT {
         .anySatisfy(l -> assertThat(l.getGroupId()).isEqualTo("legal"));
     assertThat(disclosures.ofPartner(partner, EnumSet.allOf(DisclosureStatus.class)))
         .noneMatch(d -> d.secretCode().equals(crownJewel));
+  }
+
+  @Test
+  void anOpenAmendmentRemindsLegalAndEscalatesToTheAdmins() throws Exception {
+    String partner = activePartnerWithNda();
+    ProcessInstance pi = request(partner, secret(Classification.CROWN_JEWEL));
+    assertThat(pi).isWaitingAt("Task_AmendNda");
+    outbox.sweep();
+    int legalMailsBefore = mailsTo("lena@cordon.example").size();
+    int adminMailsBefore = mailsTo("ada@cordon.example").size();
+
+    // Timeout listeners on the task itself: no boundary event, no service task in the diagram.
+    assertThat(TimeoutJobs.job(managementService, pi.getId(), "TaskListener_AmendNdaReminder")).isNotNull();
+    managementService.executeJob(TimeoutJobs.job(managementService, pi.getId(), "TaskListener_AmendNdaReminder").getId());
+    managementService.executeJob(TimeoutJobs.job(managementService, pi.getId(), "TaskListener_AmendNdaOverdue").getId());
+    outbox.sweep();
+
+    assertThat(mailsTo("lena@cordon.example")).hasSize(legalMailsBefore + 1)
+        .anySatisfy(m -> assertThat(subject(m)).startsWith("Reminder: Amend the NDA"));
+    assertThat(mailsTo("ada@cordon.example")).hasSize(adminMailsBefore + 1)
+        .anySatisfy(m -> assertThat(subject(m)).startsWith("Overdue: Amend the NDA"));
+    assertThat(pi).isWaitingAt("Task_AmendNda");
   }
 
   /** An instance of the version before the call activity (approvals in an embedded sub-process) finishes on it. */
