@@ -16,6 +16,8 @@ final class OnboardingVariables {
   static final Variable<String> HIGHEST_CLASSIFICATION = Variable.text("highestClassification");
   /** The tier the register recorded for the partner (read by the security-review gateway). */
   static final Variable<String> RISK_TIER = Variable.text("riskTier");
+  /** Whose words the recorded due diligence is: the partner contact's (through its link) or procurement's entry. */
+  static final Variable<String> DUE_DILIGENCE_ANSWERED_BY = Variable.text("dueDiligenceAnsweredBy");
   // Disclosure approvals (multi-instance over approvalCount; item i of approvalItems per instance)
   static final Variable<String> APPROVAL_ITEMS = Variable.text("approvalItems");
   static final Variable<Integer> APPROVAL_COUNT = Variable.count("approvalCount");
