@@ -7,6 +7,7 @@ import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerLinks;
 import io.cordon.portal.PartnerTaskRequest;
+import io.cordon.portal.Refusal;
 import io.cordon.workflow.Field;
 import io.cordon.workflow.FormRefusedException;
 import java.time.Instant;
@@ -97,8 +98,8 @@ class DueDiligenceRequest implements PartnerTaskRequest {
     QUESTIONS.forEach(f -> known.add(f.name()));
     for (Map.Entry<String, List<String>> field : form.entrySet()) {
       if (!known.contains(field.getKey()) || field.getValue().size() != 1) {
-        throw new InvalidInputException("The form sent fields this request does not have. Open the link from your "
-            + "e-mail again and answer on that page.");
+        throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
+            + "from your e-mail again and answer on that page.");
       }
     }
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -107,19 +108,21 @@ class DueDiligenceRequest implements PartnerTaskRequest {
       switch (f.kind()) {
         case FLAG -> {
           if (!"yes".equals(v) && !"no".equals(v)) {
-            throw new InvalidInputException("Answer yes or no: " + f.label() + ".");
+            throw new Refusal("portal.dd.error." + f.name(), "Answer yes or no: " + f.label() + ".");
           }
           answer.put(f.name(), "yes".equals(v));
         }
         case CHOICE -> {
           if (!f.choices().contains(v)) {
-            throw new InvalidInputException("Choose the " + f.label() + ": " + String.join(", ", f.choices()) + ".");
+            throw new Refusal("portal.dd.error." + f.name(), "Choose the " + f.label() + ": "
+                + String.join(", ", f.choices()) + ".");
           }
           answer.put(f.name(), v);
         }
         default -> {
           if (v.isEmpty() && f.isRequired()) {
-            throw new InvalidInputException("Describe how your company protects confidential material.");
+            throw new Refusal("portal.dd.error." + f.name(), "Describe how your company protects confidential "
+                + "material.");
           }
           answer.put(f.name(), v.isEmpty() ? null : v);
         }
@@ -131,7 +134,7 @@ class DueDiligenceRequest implements PartnerTaskRequest {
       // The same completion as Tasklist's: the form gate checks it, Task_RecordDueDiligence records it.
       tasks.complete(taskId, new HashMap<>(answer));
     } catch (BadUserRequestException | FormRefusedException e) {
-      throw new InvalidInputException(e.getMessage());
+      throw Refusal.in(e).map(RuntimeException.class::cast).orElseGet(() -> new InvalidInputException(e.getMessage()));
     }
     return new Answer(answer, List.of(), "Due diligence questionnaire of " + link.partnerCode());
   }

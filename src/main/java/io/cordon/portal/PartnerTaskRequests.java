@@ -5,6 +5,7 @@ import io.cordon.evidence.EvidenceRecord;
 import io.cordon.notification.MailRequest;
 import io.cordon.notification.Notifications;
 import io.cordon.notification.Recipient;
+import io.cordon.notification.TaskReminderListener;
 import io.cordon.partner.Contact;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * open the same link with a fresh token; procurement can send new links.
  */
 @Service
-public class PartnerTaskRequests {
+public class PartnerTaskRequests implements TaskReminderListener {
 
   /** The process variable that names the partner, as every model keeps it. */
   static final String PARTNER_CODE = "partnerCode";
@@ -38,6 +39,7 @@ public class PartnerTaskRequests {
       PartnerStatus.REJECTED);
 
   private final Map<String, PartnerTaskRequest> byTask = new HashMap<>();
+  private final Map<String, PartnerTaskRequest> byKind = new HashMap<>();
   private final TaskRequestStore store;
   private final PartnerLinks links;
   private final PartnerService partners;
@@ -49,6 +51,7 @@ public class PartnerTaskRequests {
       PartnerService partners, Notifications notifications, EvidenceChain evidence, Respondents respondents) {
     this.respondents = respondents;
     types.forEach(t -> byTask.put(t.processKey() + "#" + t.taskKey(), t));
+    types.forEach(t -> byKind.put(t.kind(), t));
     this.store = store;
     this.links = links;
     this.partners = partners;
@@ -90,22 +93,22 @@ public class PartnerTaskRequests {
 
   /**
    * A reminder of the task: each contact whose link is still open (not used, not withdrawn; expired is fine) gets the
-   * request again with a fresh token for the same link, which extends it; the earlier token stops working. Returns the
-   * mails queued (none if the task is no partner request, or nothing is open).
+   * request again with a fresh token for the same link, which extends it; the earlier token stops working. Nothing
+   * for a task that is no partner request, or whose partner cannot be asked now.
    */
+  @Override
   @Transactional
-  public int remind(DelegateTask task, String occasion) {
-    Optional<TaskRequestStore.TaskRequest> request = store.ofTask(task.getId()).filter(TaskRequestStore.TaskRequest::open);
-    if (request.isEmpty()) {
-      return 0;
+  public void reminded(String taskId, Instant due, String occasion) {
+    Optional<TaskRequestStore.TaskRequest> request = store.ofTask(taskId).filter(TaskRequestStore.TaskRequest::open);
+    PartnerTaskRequest type = request.map(r -> byKind.get(r.kind())).orElse(null);
+    if (type == null) {
+      return;
     }
-    PartnerTaskRequest type = byTask.get(task.getProcessDefinitionId().split(":", 2)[0] + "#" + task.getTaskDefinitionKey());
     PartnerView partner = partners.get(request.get().partnerCode());
-    if (type == null || CLOSED.contains(partner.status())) {
-      return 0;
+    if (CLOSED.contains(partner.status())) {
+      return;
     }
-    Instant now = PartnerLinks.now();
-    PartnerTaskRequest.Invitation invitation = type.invitation(partner, due(task), true);
+    PartnerTaskRequest.Invitation invitation = type.invitation(partner, due, true);
     int queued = 0;
     for (PartnerLink link : links.ofRequest(type.kind(), request.get().id())) {
       if (link.usedAt() == null && link.revokedAt() == null) {
@@ -116,11 +119,21 @@ public class PartnerTaskRequests {
     }
     if (queued > 0) {
       evidence.append(EvidenceRecord.of("PARTNER_REQUEST_REMINDED").partner(partner.code())
-          .process(task.getProcessInstanceId(), task.getTaskDefinitionKey())
-          .payload(facts("request", type.kind(), "requestId", request.get().id(), "mails", queued, "occasion", occasion,
-              "at", now.toString())));
+          .process(request.get().processInstanceId(), request.get().taskKey())
+          .payload(facts("request", type.kind(), "requestId", request.get().id(), "mails", queued, "occasion", occasion)));
     }
-    return queued;
+  }
+
+  /** The links of the request waiting at this task, oldest first (empty if none waits there). */
+  @Transactional(readOnly = true)
+  public List<PartnerLink> linksOfTask(String taskId) {
+    return store.ofTask(taskId).map(r -> links.ofRequest(r.kind(), r.id())).orElse(List.of());
+  }
+
+  /** Whether a partner request waits at this task (its links can be sent again). */
+  @Transactional(readOnly = true)
+  public boolean waitsAt(String taskId) {
+    return store.ofTask(taskId).filter(TaskRequestStore.TaskRequest::open).isPresent();
   }
 
   /**
@@ -128,13 +141,10 @@ public class PartnerTaskRequests {
    * partner holds them now gets a new one. Returns the links sent.
    */
   @Transactional
-  public int resend(String processKey, String processInstanceId, String taskId, String taskKey, Instant due) {
-    PartnerTaskRequest type = byTask.get(processKey + "#" + taskKey);
-    TaskRequestStore.TaskRequest request = type == null ? null
-        : store.ofTask(taskId).filter(TaskRequestStore.TaskRequest::open).orElse(null);
-    if (request == null) {
-      throw new NotFoundException("This task is not answered by the partner through a link.");
-    }
+  public int resend(String taskId, Instant due) {
+    TaskRequestStore.TaskRequest request = store.ofTask(taskId).filter(TaskRequestStore.TaskRequest::open)
+        .orElseThrow(() -> new NotFoundException("This task is not answered by the partner through a link."));
+    PartnerTaskRequest type = byKind.get(request.kind());
     PartnerView partner = partners.get(request.partnerCode());
     if (CLOSED.contains(partner.status())) {
       throw new ConflictException(partner.code() + " is " + partner.status() + ": no links are sent to it.");
@@ -143,7 +153,7 @@ public class PartnerTaskRequests {
       throw new ConflictException(partner.code() + " has no contact to send a link to: add one to the partner first.");
     }
     int withdrawn = links.withdraw(type.kind(), request.id(), "a new link was sent");
-    return send(type, request.id(), partner, processInstanceId, due, "resent (" + withdrawn + " withdrawn)");
+    return send(type, request.id(), partner, request.processInstanceId(), due, "new links (" + withdrawn + " withdrawn)");
   }
 
   private int send(PartnerTaskRequest type, long requestId, PartnerView partner, String processInstanceId, Instant due,

@@ -87,12 +87,17 @@ class PortalService {
 
   @Transactional
   public Receipt submit(String token, Map<String, List<String>> form) {
+    return submit(token, form, Map.of());
+  }
+
+  @Transactional
+  public Receipt submit(String token, Map<String, List<String>> form, Map<String, PartnerRequestType.Upload> files) {
     PartnerLink link = usable(token, true);
     Respondent respondent = respondent(link, form);
     Map<String, List<String>> answer = new TreeMap<>(form);
     answer.keySet().removeAll(OWN_FIELDS);
     PartnerRequestType type = type(link);
-    PartnerRequestType.Answer applied = respondents.during(respondent, () -> type.submit(link, answer));
+    PartnerRequestType.Answer applied = respondents.during(respondent, () -> type.submit(link, answer, files));
     Instant now = PartnerLinks.now();
     Map<String, Object> kept = new LinkedHashMap<>();
     kept.put("request", Map.of("kind", link.kind(), "id", link.requestId(), "partner", link.partnerCode()));

@@ -4,6 +4,7 @@ import static io.cordon.portal.PortalClient.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.cordon.Api;
 import io.cordon.CordonIntegrationTest;
 import io.cordon.notification.Inbox;
 import io.cordon.notification.OutboxSender;
@@ -17,6 +18,8 @@ import io.cordon.secret.SecretService;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
+import io.cordon.platform.HostileInputIT;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * on the partner's behalf; a second round after security asks for more.
  */
 @CordonIntegrationTest
-class PortalDueDiligenceIT {
+public class PortalDueDiligenceIT {
 
   @LocalServerPort
   int port;
@@ -68,6 +71,12 @@ class PortalDueDiligenceIT {
   PortalRateLimiter limiter;
   @Autowired
   PortalProperties properties;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService management;
+  @Autowired
+  io.cordon.notification.TaskTimeouts timeouts;
+  @Autowired
+  org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   PortalClient client;
 
@@ -88,10 +97,15 @@ class PortalDueDiligenceIT {
   }
 
   /** An onboarding whose partner's contact has an address of its own; waits at the due-diligence task. */
-  record Onboarding(ProcessInstance process, String partnerCode, String email, String secretCode) {
+  public record Onboarding(ProcessInstance process, String partnerCode, String email, String secretCode) {
   }
 
   Onboarding onboarding(Classification classification) {
+    return start(identity, secrets, runtime, classification);
+  }
+
+  public static Onboarding start(IdentityService identity, SecretService secrets, RuntimeService runtime,
+      Classification classification) {
     identity.setAuthentication("sam", List.of("security"));
     String secret;
     try {
@@ -164,7 +178,8 @@ class PortalDueDiligenceIT {
     incomplete.remove("accessControlInPlace");
     HttpResponse<String> refused = client.post(token, incomplete);
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("Answer yes or no: access control in place.", "ISO 27001");
+    assertThat(refused.body()).contains("Answer yes or no: is access to confidential material controlled and logged?", "ISO 27001",
+        "value=\"no\" name=\"usesSubcontractors\" checked=\"checked\"");
     assertThat(o.process()).isWaitingAt("Task_ReviewDueDiligence");
 
     HttpResponse<String> receipt = client.post(token, answer());
@@ -302,11 +317,103 @@ class PortalDueDiligenceIT {
   }
 
   @Test
+  void hostileAnswersNeverLeakAndAreKeptLiterallyOrRefusedWithNothingKept() throws Exception {
+    Onboarding o = onboarding(Classification.CONFIDENTIAL);
+    String token = PortalClient.tokenFromMail(sender, o.email());
+    List<String> failures = new ArrayList<>();
+    for (String bad : HostileInputIT.REFUSED) {
+      for (String field : List.of("respondentName", "dataLocation", "findings")) {
+        Map<String, String> form = answer();
+        form.put(field, bad);
+        HttpResponse<String> r = client.post(token, form);
+        if (r.statusCode() != 400 || HostileInputIT.LEAK.matcher(r.body()).find()) {
+          failures.add(field + " = " + bad.replaceAll("\\p{Cntrl}", "?") + ": " + r.statusCode());
+        }
+      }
+    }
+    assertThat(failures).isEmpty();
+    assertThat(o.process()).isWaitingAt("Task_ReviewDueDiligence");
+    assertThat(jdbc.queryForObject("select count(*) from partner_submission where partner_code = ?", Integer.class,
+        o.partnerCode())).isZero();
+    // Printable hostile text is an answer like any other: kept literally, shown escaped.
+    String hostile = String.join(" ", HostileInputIT.PRINTABLE.subList(0, 9));
+    Map<String, String> form = answer();
+    form.put("findings", hostile.substring(0, Math.min(hostile.length(), 3900)));
+    form.put("respondentName", "<script>alert(1)</script>");
+    HttpResponse<String> receipt = client.post(token, form);
+    assertThat(receipt.statusCode()).as(receipt.body()).isEqualTo(200);
+    assertThat(receipt.body()).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    assertThat(partners.latestDueDiligence(o.partnerCode()).orElseThrow().findings()).isEqualTo(form.get("findings").strip());
+  }
+
+  @Test
+  void aReminderReachesTheContactWithAFreshLinkBesidesTheInternalReminder() throws Exception {
+    Onboarding o = onboarding(Classification.CONFIDENTIAL);
+    String first = PortalClient.tokenFromMail(sender, o.email());
+    // The older path: the boundary timer and its reminder step (${taskReminder}).
+    var timer = management.createJobQuery().processInstanceId(o.process().getId())
+        .activityId("BoundaryEvent_ReviewDueDiligenceReminder").singleResult();
+    management.executeJob(timer.getId());
+    management.createJobQuery().processInstanceId(o.process().getId()).executable().list()
+        .forEach(job -> management.executeJob(job.getId()));
+    assertThat(o.process()).hasPassed("Task_RemindReviewDueDiligence").isWaitingAt("Task_ReviewDueDiligence");
+    String second = PortalClient.tokenFromMail(sender, o.email());
+    assertThat(second).isNotEqualTo(first);
+    assertThat(Inbox.to(o.email())).extracting(m -> m.getSubject())
+        .anySatisfy(subject -> assertThat(subject).startsWith("Reminder: Due diligence questionnaire"));
+    assertThat(Inbox.to("paula@cordon.example")).as("procurement's own reminder still goes out")
+        .anySatisfy(m -> assertThat(m.getSubject()).contains("Review due diligence"));
+    assertThat(client.page(first).statusCode()).as("the earlier token stops working").isEqualTo(404);
+    assertThat(client.page(second).statusCode()).isEqualTo(200);
+
+    // The timeout listener's path (TaskTimeouts.remind): the same, once more.
+    Task task = task(o);
+    ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getCommandExecutorTxRequired().execute(context -> {
+          timeouts.remind(context.getTaskManager().findTaskById(task.getId()), "last");
+          return null;
+        });
+    String third = PortalClient.tokenFromMail(sender, o.email());
+    assertThat(third).isNotEqualTo(second);
+    assertThat(client.page(second).statusCode()).isEqualTo(404);
+    assertThat(client.post(third, answer()).statusCode()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select count(*) from evidence_event where partner_code = ? and type = "
+        + "'PARTNER_REQUEST_REMINDED'", Integer.class, o.partnerCode())).isEqualTo(2);
+  }
+
+  @Test
+  void procurementSendsANewLinkFromTheTaskAndTheOldOneStopsWorking() throws Exception {
+    Onboarding o = onboarding(Classification.CONFIDENTIAL);
+    String first = PortalClient.tokenFromMail(sender, o.email());
+    String taskId = task(o).getId();
+    var sent = Api.as(rest, "paula").post("/api/tasks/" + taskId + "/partner-links", Map.of());
+    assertThat(sent.getStatusCode().value()).isEqualTo(200);
+    assertThat(sent.getBody().get("links").asInt()).isEqualTo(1);
+    assertThat(Api.as(rest, "lena").post("/api/tasks/" + taskId + "/partner-links", Map.of()).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(Api.as(rest, "paula").post("/api/tasks/no-such-task/partner-links", Map.of()).getStatusCode().value())
+        .isEqualTo(404);
+    String second = PortalClient.tokenFromMail(sender, o.email());
+    assertThat(second).isNotEqualTo(first);
+    HttpResponse<String> old = client.page(first);
+    assertThat(old.statusCode()).isEqualTo(410);
+    assertThat(old.body()).contains("withdrawn");
+    assertThat(client.post(second, answer()).statusCode()).isEqualTo(200);
+    // Answered: no task waits any more.
+    assertThat(Api.as(rest, "paula").post("/api/tasks/" + taskId + "/partner-links", Map.of()).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
   void thePageSpeaksChinese() throws Exception {
     Onboarding o = onboarding(Classification.CONFIDENTIAL);
     String token = PortalClient.tokenFromMail(sender, o.email());
     HttpResponse<String> zh = client.get("/partner/r/" + token + "?lang=zh");
     assertThat(zh.statusCode()).isEqualTo(200);
     assertThat(zh.body()).contains("lang=\"zh\"", "尽职调查问卷", "员工流动率", "提交我的回答");
+    Map<String, String> incomplete = answer();
+    incomplete.remove("usesSubcontractors");
+    incomplete.put("lang", "zh");
+    assertThat(client.post(token, incomplete).body()).contains("请回答是或否：贵方是否会为此项工作使用分包商？");
   }
 }
