@@ -85,7 +85,12 @@ abstract class TaskMailDelegate implements JavaDelegate {
       MailRequest request = new MailRequest(key, kind(), recipientsFor(task, links), null, null, facts, null, secretLines,
           processInstanceId, execution.getCurrentActivityId(), null);
       notifications.enqueue(partnerCode == null ? request : request.partner(partnerCode, partnerName));
+      sent(task, keyPart() + (period == null ? "" : ":" + period));
     }
+  }
+
+  /** After the mail of this task is queued, in the same transaction (a reminder tells the other modules). */
+  void sent(Task task, String occasion) {
   }
 
   /** Assignee, else candidate users and the members of candidate groups. */

@@ -11,8 +11,18 @@ import org.springframework.stereotype.Component;
 @Component("taskReminder")
 class TaskReminder extends TaskMailDelegate {
 
-  TaskReminder(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets) {
+  private final List<TaskReminderListener> reminded;
+
+  TaskReminder(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets,
+      List<TaskReminderListener> reminded) {
     super(notifications, recipients, partners, secrets);
+    this.reminded = reminded;
+  }
+
+  @Override
+  void sent(Task task, String occasion) {
+    java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    reminded.forEach(l -> l.reminded(task.getId(), due, occasion));
   }
 
   @Override

@@ -40,7 +40,11 @@ public class TaskTimeouts {
   private final PartnerService partners;
   private final SecretService secrets;
 
-  TaskTimeouts(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets) {
+  private final List<TaskReminderListener> reminded;
+
+  TaskTimeouts(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets,
+      List<TaskReminderListener> reminded) {
+    this.reminded = reminded;
     this.notifications = notifications;
     this.recipients = recipients;
     this.partners = partners;
@@ -50,6 +54,8 @@ public class TaskTimeouts {
   /** The task is due soon: mail its assignee, or its candidates. */
   public void remind(DelegateTask task, String occasion) {
     enqueue(task, MailKind.TASK_REMINDER, occasion, assigneeOrCandidates(task));
+    java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    reminded.forEach(l -> l.reminded(task.getId(), due, occasion));
   }
 
   /** The task is overdue: mail the escalation group. */

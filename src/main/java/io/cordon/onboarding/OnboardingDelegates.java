@@ -75,7 +75,8 @@ class OnboardingDelegates {
           DueDiligence.INCIDENTS.read(execution), DueDiligence.DATA_LOCATION.read(execution),
           DueDiligence.STAFF_TURNOVER.read(execution), DueDiligence.PRIVACY_REGIME.read(execution),
           DueDiligence.FINDINGS.read(execution));
-      UserErrors.run(() -> service.recordDueDiligence(PARTNER_CODE.require(execution), execution.getProcessInstanceId(), answers));
+      DUE_DILIGENCE_ANSWERED_BY.set(execution, UserErrors.reported(() -> service.recordDueDiligence(
+          PARTNER_CODE.require(execution), execution.getProcessInstanceId(), answers)));
     };
   }
 

@@ -22,6 +22,10 @@ import io.cordon.partner.PartnerStatus;
 import io.cordon.partner.PartnerType;
 import io.cordon.partner.PartnerView;
 import io.cordon.partner.RiskTier;
+import io.cordon.portal.Respondent;
+import io.cordon.portal.Respondents;
+import io.cordon.identity.CurrentUser;
+import java.util.Optional;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.secret.Classification;
@@ -59,10 +63,14 @@ public class OnboardingService {
   private final NdaLifecycle ndaLifecycle;
   private final ApprovalMatrix matrix;
   private final Decisions decisions;
+  private final Respondents respondents;
+  private final CurrentUser currentUser;
 
   OnboardingService(PartnerService partners, SecretService secrets, DisclosureService disclosures, EvidenceChain evidence,
       ApplicationEventPublisher events, NdaService ndas, NdaLifecycle ndaLifecycle, ApprovalMatrix matrix,
-      Decisions decisions) {
+      Decisions decisions, Respondents respondents, CurrentUser currentUser) {
+    this.respondents = respondents;
+    this.currentUser = currentUser;
     this.matrix = matrix;
     this.decisions = decisions;
     this.partners = partners;
@@ -210,9 +218,28 @@ public class OnboardingService {
         .payload(Map.of("decision", String.valueOf(decision), "comment", comment == null ? "" : comment)));
   }
 
+  /**
+   * Records the due-diligence answers and whose words they are: the partner contact's own, through its link, or
+   * procurement's entry in Tasklist on the partner's behalf. Returns that as a sentence for the reviewers.
+   */
   @Transactional
-  public void recordDueDiligence(String partnerCode, String processInstanceId, DueDiligenceAnswers answers) {
-    partners.recordDueDiligence(partnerCode, processInstanceId, answers);
+  public String recordDueDiligence(String partnerCode, String processInstanceId, DueDiligenceAnswers answers) {
+    Optional<Respondent> respondent = respondents.current();
+    Map<String, Object> answeredBy = new java.util.LinkedHashMap<>();
+    if (respondent.isPresent()) {
+      Respondent r = respondent.get();
+      answeredBy.put("channel", "PARTNER_LINK");
+      answeredBy.put("name", r.name());
+      answeredBy.put("role", r.role());
+      answeredBy.put("email", r.email());
+      answeredBy.put("link", r.linkId());
+    } else {
+      answeredBy.put("channel", "ON_BEHALF_OF_PARTNER");
+      answeredBy.put("recordedBy", currentUser.get().id());
+    }
+    partners.recordDueDiligence(partnerCode, processInstanceId, answers, answeredBy);
+    return respondent.map(r -> "Answered by the partner: " + r.name() + " (" + r.role() + "), " + r.email()
+        + ", through the partner link.").orElse("Recorded by " + currentUser.get().id() + " on the partner's behalf.");
   }
 
   /**

@@ -18,6 +18,8 @@ final class OnboardingVariables {
   static final Variable<String> RISK_TIER = Variable.text("riskTier");
   /** Whether security reviews the partner: PartnerRiskTier.dmn's answer with the tier (read by the gateway). */
   static final Variable<Boolean> SECURITY_REVIEW = Variable.flag("securityReview");
+  /** Whose words the recorded due diligence is: the partner contact's (through its link) or procurement's entry. */
+  static final Variable<String> DUE_DILIGENCE_ANSWERED_BY = Variable.text("dueDiligenceAnsweredBy");
   // Disclosure approvals: one DisclosureApprovalProcess per item of approvalItems (CallActivity_DisclosureApprovals)
   static final Variable<String> APPROVAL_ITEMS = Variable.text("approvalItems");
   /** In a DisclosureApprovalProcess: its one approval ({@link ApprovalItem}), passed in by the calling process. */

@@ -59,13 +59,27 @@ public class PartnerService {
   /** Stores a due-diligence review of the partner (onboarding), by the current user. */
   @Transactional
   public long recordDueDiligence(String code, String processInstanceId, @Valid DueDiligenceAnswers answers) {
+    return recordDueDiligence(code, processInstanceId, answers, null);
+  }
+
+  /**
+   * Stores a due-diligence review of the partner, by the current user; {@code answeredBy} (evidence only) says whose
+   * words the answers are: the partner contact's own, or procurement's on the partner's behalf.
+   */
+  @Transactional
+  public long recordDueDiligence(String code, String processInstanceId, @Valid DueDiligenceAnswers answers,
+      Map<String, Object> answeredBy) {
     Partner partner = find(code);
     DueDiligence review = dueDiligence.save(new DueDiligence(partner.getId(), processInstanceId, answers,
         currentUser.get().id(), now()));
-    evidence.append(EvidenceRecord.of("DUE_DILIGENCE_RECORDED").partner(code)
-        .payload(Map.of("dueDiligenceId", review.getId(), "accessControlInPlace", answers.accessControlInPlace(),
-            "usesSubcontractors", answers.usesSubcontractors(), "incidentsLastFiveYears", answers.incidentsLastFiveYears(),
-            "staffTurnover", answers.staffTurnover(), "securityCertified", answers.securityCertified())));
+    Map<String, Object> payload = new java.util.LinkedHashMap<>(Map.of("dueDiligenceId", review.getId(),
+        "accessControlInPlace", answers.accessControlInPlace(), "usesSubcontractors", answers.usesSubcontractors(),
+        "incidentsLastFiveYears", answers.incidentsLastFiveYears(), "staffTurnover", answers.staffTurnover(),
+        "securityCertified", answers.securityCertified()));
+    if (answeredBy != null) {
+      payload.put("answeredBy", answeredBy);
+    }
+    evidence.append(EvidenceRecord.of("DUE_DILIGENCE_RECORDED").partner(code).payload(payload));
     return review.getId();
   }
 

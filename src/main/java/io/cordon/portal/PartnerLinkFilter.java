@@ -60,6 +60,11 @@ class PartnerLinkFilter extends OncePerRequestFilter {
         write(response, request, HttpStatus.FORBIDDEN, "CROSS_SITE");
         return;
       }
+      if (request.getContentLengthLong() > maxUpload) {
+        // Said on a page before the upload is read: nothing kept, the link still works.
+        write(response, request, HttpStatus.PAYLOAD_TOO_LARGE, "TOO_LARGE");
+        return;
+      }
       Optional<PartnerLink> link = portal.known(token);
       link.ifPresent(l -> SecurityContextHolder.getContext().setAuthentication(new LinkAuthentication(l)));
     }
@@ -106,6 +111,14 @@ class PartnerLinkFilter extends OncePerRequestFilter {
   }
 
   private String helpContact = "";
+  private long maxUpload = Long.MAX_VALUE;
+
+  /** The largest request body (an upload) the pages take, as the multipart limit says. */
+  PartnerLinkFilter maxUpload(long bytes) {
+    this.maxUpload = bytes;
+    return this;
+  }
+
   private String publicOrigin = "";
 
   PartnerLinkFilter helpContact(String contact) {

@@ -39,15 +39,17 @@ public class PartnerLinks implements MailPlaceholders {
       PartnerStatus.REJECTED);
 
   private final PartnerLinkStore store;
+  private final TaskRequestStore requests;
   private final PortalProperties properties;
   private final EvidenceChain evidence;
   private final Respondents respondents;
   private final TransactionTemplate ownTransaction;
   private final String baseUrl;
 
-  PartnerLinks(PartnerLinkStore store, PortalProperties properties, EvidenceChain evidence, Respondents respondents,
+  PartnerLinks(PartnerLinkStore store, TaskRequestStore requests, PortalProperties properties, EvidenceChain evidence, Respondents respondents,
       PlatformTransactionManager transactions, @Value("${cordon.base-url:http://localhost:8080}") String baseUrl) {
     this.store = store;
+    this.requests = requests;
     this.properties = properties;
     this.evidence = evidence;
     this.respondents = respondents;
@@ -76,7 +78,7 @@ public class PartnerLinks implements MailPlaceholders {
       }
       long id = store.insert(kind, requestId, partnerCode, c.name(), c.email().strip(), c.role(), processInstanceId, now,
           now.plus(properties.linkValidity()));
-      created.add(new Created(id, c, baseUrl + PATH + MailPlaceholders.of(PLACEHOLDER, id)));
+      created.add(new Created(id, c, url(id)));
     }
     return created;
   }
@@ -89,6 +91,20 @@ public class PartnerLinks implements MailPlaceholders {
   public int withdraw(String kind, long requestId, String reason) {
     Long answering = respondents.current().map(Respondent::linkId).orElse(null);
     return store.revokeRequest(kind, requestId, answering, now(), reason);
+  }
+
+  /** A link's address with the placeholder the outbox resolves when it sends (a fresh token each time). */
+  String url(long linkId) {
+    return baseUrl + PATH + MailPlaceholders.of(PLACEHOLDER, linkId);
+  }
+
+  /**
+   * The open task a link of a {@link PartnerTaskRequest} answers: empty when the task completed or was cancelled.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> openTask(PartnerLink link) {
+    return requests.find(link.requestId()).filter(r -> r.open() && r.kind().equals(link.kind()))
+        .map(TaskRequestStore.TaskRequest::taskId);
   }
 
   /** How long a link works after it was sent. */

@@ -34,6 +34,32 @@ public interface PartnerRequestType {
    */
   Answer submit(PartnerLink link, Map<String, List<String>> form);
 
+  /**
+   * Applies an answer that came with files (a page whose form uploads, {@code multipart/form-data}). Request types
+   * without an upload refuse any file; those with one override this and check the file as their Tasklist path does.
+   */
+  default Answer submit(PartnerLink link, Map<String, List<String>> form, Map<String, Upload> files) {
+    if (!files.isEmpty()) {
+      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
+          + "from your e-mail again and answer on that page.");
+    }
+    return submit(link, form);
+  }
+
+  /** A file the contact uploaded: the form field, the name its computer gave it, the type it claims, the bytes. */
+  record Upload(String field, String fileName, String contentType, byte[] content) {
+
+    /** The upload as the kept answer names it: name, size, claimed type and SHA-256 (never the bytes). */
+    public Map<String, Object> described() {
+      Map<String, Object> d = new java.util.LinkedHashMap<>();
+      d.put("fileName", fileName);
+      d.put("size", content.length);
+      d.put("contentType", contentType);
+      d.put("sha256", LinkTokens.sha256(content));
+      return d;
+    }
+  }
+
   /** The answer as kept, and the secret codes it concerns (for the evidence event). */
   record Answer(Object content, List<String> secretCodes, String title) {
   }

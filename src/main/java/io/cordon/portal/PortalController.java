@@ -4,6 +4,7 @@ import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /**
  * The partner's pages behind a link: the request to answer ({@code GET}), the answer ({@code POST}, a plain form),
@@ -37,7 +40,11 @@ class PortalController {
   private final PortalPages pages;
   private final PortalProperties properties;
 
-  PortalController(PortalService portal, PortalPages pages, PortalProperties properties) {
+  private final org.springframework.context.MessageSource messages;
+
+  PortalController(PortalService portal, PortalPages pages, PortalProperties properties,
+      org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.portal = portal;
     this.pages = pages;
     this.properties = properties;
@@ -50,11 +57,33 @@ class PortalController {
 
   @PostMapping(path = PartnerLinks.PATH + "{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
   ResponseEntity<String> submit(@PathVariable String token, HttpServletRequest request) {
+    return submit(token, request, Map.of());
+  }
+
+  /** An answer with a file (the signed NDA, the signed certificate). */
+  @PostMapping(path = PartnerLinks.PATH + "{token}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<String> upload(@PathVariable String token, MultipartHttpServletRequest request) throws IOException {
+    Map<String, PartnerRequestType.Upload> files = new LinkedHashMap<>();
+    for (Map.Entry<String, List<MultipartFile>> field : request.getMultiFileMap().entrySet()) {
+      for (MultipartFile file : field.getValue()) {
+        if (!file.isEmpty()) {
+          // A second file in one field (a tampered form) gets a name no request has, and is refused.
+          String name = files.containsKey(field.getKey()) ? field.getKey() + "#" + files.size() : field.getKey();
+          files.put(name, new PartnerRequestType.Upload(name, file.getOriginalFilename(), file.getContentType(),
+              file.getBytes()));
+        }
+      }
+    }
+    return submit(token, request, files);
+  }
+
+  private ResponseEntity<String> submit(String token, HttpServletRequest request,
+      Map<String, PartnerRequestType.Upload> files) {
     Map<String, List<String>> form = new LinkedHashMap<>();
     request.getParameterMap().forEach((k, v) -> form.put(k, List.of(v)));
     Locale locale = PortalPages.locale(request);
     try {
-      PortalService.Receipt receipt = portal.submit(token, form);
+      PortalService.Receipt receipt = portal.submit(token, form, files);
       Map<String, Object> model = new HashMap<>();
       model.put("receipt", receipt);
       model.put("submittedAt", UTC.format(receipt.submittedAt()));
@@ -65,7 +94,9 @@ class PortalController {
     } catch (PortalService.ConfirmationIncomplete e) {
       return answerPage(token, request, form, e.keys(), List.of(), HttpStatus.BAD_REQUEST);
     } catch (InvalidInputException | ConflictException | NotFoundException | BadUserRequestException e) {
-      return answerPage(token, request, form, List.of(), List.of(sentence(e)), HttpStatus.BAD_REQUEST);
+      String said = Refusal.in(e).map(r -> messages.getMessage(r.key(), r.args(), r.getMessage(), locale))
+          .orElseGet(() -> sentence(e));
+      return answerPage(token, request, form, List.of(), List.of(said), HttpStatus.BAD_REQUEST);
     } catch (io.cordon.workflow.FormRefusedException e) {
       return answerPage(token, request, form, List.of(), List.of(e.getMessage()), HttpStatus.BAD_REQUEST);
     } catch (RuntimeException e) {

@@ -29,9 +29,11 @@ class PortalSecurity {
   @Bean
   @Order(3)
   SecurityFilterChain partnerChain(HttpSecurity http, PortalService portal, PortalRateLimiter limiter, PortalPages pages,
-      PortalProperties properties, @Value("${cordon.base-url:http://localhost:8080}") String baseUrl) throws Exception {
+      PortalProperties properties, @Value("${cordon.base-url:http://localhost:8080}") String baseUrl,
+      @Value("${spring.servlet.multipart.max-request-size:25MB}") org.springframework.util.unit.DataSize maxUpload)
+      throws Exception {
     PartnerLinkFilter links = new PartnerLinkFilter(portal, limiter, pages).helpContact(properties.helpContact())
-        .publicAddress(baseUrl);
+        .publicAddress(baseUrl).maxUpload(maxUpload.toBytes());
     http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/partner/**"))
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/partner/assets/**")).permitAll()

@@ -42,6 +42,7 @@ class PortalService {
   static final int MAX_ROLE = 60;
 
   private final PartnerLinkStore store;
+  private final TaskRequestStore requests;
   private final Map<String, PartnerRequestType> types = new HashMap<>();
   private final PartnerService partners;
   private final EvidenceChain evidence;
@@ -49,9 +50,10 @@ class PortalService {
   private final Respondents respondents;
   private final ObjectMapper canonical;
 
-  PortalService(PartnerLinkStore store, List<PartnerRequestType> types, PartnerService partners, EvidenceChain evidence,
+  PortalService(PartnerLinkStore store, TaskRequestStore requests, List<PartnerRequestType> types, PartnerService partners, EvidenceChain evidence,
       Notifications notifications, Respondents respondents) {
     this.store = store;
+    this.requests = requests;
     types.forEach(t -> this.types.put(t.kind(), t));
     this.partners = partners;
     this.evidence = evidence;
@@ -85,12 +87,17 @@ class PortalService {
 
   @Transactional
   public Receipt submit(String token, Map<String, List<String>> form) {
+    return submit(token, form, Map.of());
+  }
+
+  @Transactional
+  public Receipt submit(String token, Map<String, List<String>> form, Map<String, PartnerRequestType.Upload> files) {
     PartnerLink link = usable(token, true);
     Respondent respondent = respondent(link, form);
     Map<String, List<String>> answer = new TreeMap<>(form);
     answer.keySet().removeAll(OWN_FIELDS);
     PartnerRequestType type = type(link);
-    PartnerRequestType.Answer applied = respondents.during(respondent, () -> type.submit(link, answer));
+    PartnerRequestType.Answer applied = respondents.during(respondent, () -> type.submit(link, answer, files));
     Instant now = PartnerLinks.now();
     Map<String, Object> kept = new LinkedHashMap<>();
     kept.put("request", Map.of("kind", link.kind(), "id", link.requestId(), "partner", link.partnerCode()));
@@ -144,11 +151,17 @@ class PortalService {
       throw new LinkUnavailableException(state);
     }
     PartnerStatus status = partners.get(link.partnerCode()).status();
+    PartnerRequestType type = type(link);
     if (status == PartnerStatus.SUSPENDED || status == PartnerStatus.OFFBOARDED || status == PartnerStatus.REJECTED
-        || !type(link).waiting(link)) {
+        || (type instanceof PartnerTaskRequest && !taskOpen(link)) || !type.waiting(link)) {
       throw new LinkUnavailableException(PartnerLink.State.REVOKED);
     }
     return link;
+  }
+
+  /** A request waiting at a task: the task is still open (not completed, not cancelled). */
+  private boolean taskOpen(PartnerLink link) {
+    return requests.find(link.requestId()).filter(r -> r.open() && r.kind().equals(link.kind())).isPresent();
   }
 
   private PartnerRequestType type(PartnerLink link) {

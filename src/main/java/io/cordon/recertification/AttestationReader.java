@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.cordon.disclosure.DisclosureView;
 import io.cordon.platform.InvalidInputException;
+import io.cordon.portal.Refusal;
 import io.cordon.platform.PlainText;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class AttestationReader {
 
   AttestationLine line(DisclosureView d, AttestationAnswer a) {
     if (a.stillNeeded() == null) {
-      throw new InvalidInputException("Say whether " + d.secretCode() + " is still needed.");
+      throw new Refusal("portal.recert.needed", "Say whether " + d.secretCode() + " is still needed.", d.secretCode());
     }
     List<String> holders = new ArrayList<>();
     for (String h : a.holders() == null ? List.<String>of() : a.holders()) {
@@ -49,16 +50,19 @@ class AttestationReader {
       String name = h.strip();
       if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl) || name.contains("\n")
           || PlainText.Validator.hasBidiControl(name)) {
-        throw new InvalidInputException("Holder names of " + d.secretCode() + " must be one line of plain text (no control or "
-            + "bidirectional formatting characters) of at most " + MAX_NAME + " characters.");
+        throw new Refusal("portal.recert.holderName", "Holder names of " + d.secretCode() + " must be one line of plain "
+            + "text (no control or bidirectional formatting characters) of at most " + MAX_NAME + " characters.",
+            d.secretCode(), MAX_NAME);
       }
       holders.add(name);
     }
     if (holders.size() > MAX_HOLDERS) {
-      throw new InvalidInputException("At most " + MAX_HOLDERS + " holders per disclosure (" + d.secretCode() + ").");
+      throw new Refusal("portal.recert.tooManyHolders", "At most " + MAX_HOLDERS + " holders per disclosure ("
+          + d.secretCode() + ").", d.secretCode(), MAX_HOLDERS);
     }
     if (a.stillNeeded() && holders.isEmpty()) {
-      throw new InvalidInputException("Name who holds " + d.secretCode() + " today, or mark it as no longer needed.");
+      throw new Refusal("portal.recert.holders", "Name who holds " + d.secretCode() + " today, or mark it as no longer "
+          + "needed.", d.secretCode());
     }
     String incident = text(a.incident(), "incident", d.secretCode());
     String onward = text(a.onwardDisclosure(), "onward disclosure", d.secretCode());
@@ -82,11 +86,12 @@ class AttestationReader {
     }
     String v = value.strip();
     if (v.length() > MAX_TEXT) {
-      throw new InvalidInputException("The " + what + " of " + secretCode + " is longer than " + MAX_TEXT + " characters.");
+      throw new Refusal("portal.recert.tooLong." + what.replace(' ', '-'), "The " + what + " of " + secretCode
+          + " is longer than " + MAX_TEXT + " characters.", secretCode, MAX_TEXT);
     }
     if (!PlainText.Validator.isPlain(v, true) || PlainText.Validator.hasBidiControl(v)) {
-      throw new InvalidInputException("The " + what + " of " + secretCode + " must be plain text: no control or "
-          + "bidirectional formatting characters.");
+      throw new Refusal("portal.recert.notPlain." + what.replace(' ', '-'), "The " + what + " of " + secretCode
+          + " must be plain text: no control or bidirectional formatting characters.", secretCode);
     }
     return v;
   }

@@ -3,10 +3,10 @@ package io.cordon.recertification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.disclosure.DisclosureView;
-import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerRequestType;
+import io.cordon.portal.Refusal;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
 import io.cordon.workflow.FormRefusedException;
@@ -108,15 +108,16 @@ class AttestationRequest implements PartnerRequestType {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new InvalidInputException("The form sent fields this request does not have. Open the link from your e-mail "
-          + "again and answer on that page.");
+      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link from "
+          + "your e-mail again and answer on that page.");
     }
     List<AttestationAnswer> answers = new ArrayList<>();
     List<Map<String, Object>> kept = new ArrayList<>();
     for (DisclosureView d : held) {
       String needed = value(form, "needed-" + d.id());
       if (!"yes".equals(needed) && !"no".equals(needed)) {
-        throw new InvalidInputException("Say whether you still need " + d.secretCode() + ".");
+        throw new Refusal("portal.recert.stillNeeded", "Say whether you still need " + d.secretCode() + ".",
+            d.secretCode());
       }
       List<String> holders = Arrays.stream(value(form, "holders-" + d.id()).split("\\R")).map(String::strip)
           .filter(h -> !h.isEmpty()).toList();
@@ -134,7 +135,7 @@ class AttestationRequest implements PartnerRequestType {
     }
     Task task = task(link);
     if (task == null) {
-      throw new ConflictException("This re-certification no longer waits for an answer.");
+      throw new Refusal("portal.recert.closed", "This re-certification no longer waits for an answer.");
     }
     String answer;
     try {
@@ -146,7 +147,7 @@ class AttestationRequest implements PartnerRequestType {
       // The same completion as Tasklist's: the form gate checks it, Task_RecordAttestation records it.
       tasks.complete(task.getId(), Map.of(RecertificationForms.ATTESTATION.name(), answer));
     } catch (BadUserRequestException | FormRefusedException e) {
-      throw new InvalidInputException(e.getMessage());
+      throw Refusal.in(e).map(RuntimeException.class::cast).orElseGet(() -> new InvalidInputException(e.getMessage()));
     }
     return new Answer(kept, held.stream().map(DisclosureView::secretCode).distinct().sorted().toList(),
         "Re-certification " + period.periodNo() + " of " + link.partnerCode());

@@ -53,6 +53,17 @@ final class ConsoleSession {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Sends a form of the page at {@code page} as the browser would, with the page's CSRF token. */
+  HttpResponse<String> post(String page, String path) throws IOException, InterruptedException {
+    Matcher token = CSRF.matcher(get(page).body());
+    if (!token.find()) {
+      throw new IllegalStateException("The page " + page + " has no CSRF token");
+    }
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type",
+        "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token.group(1))))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }

@@ -178,6 +178,7 @@ class PermissionMatrixIT {
         .replace("{ndaReference}", "NDA-9999-999")
         .replace("{version}", "1")
         .replace("{key}", "nda-mutual-en-zh")
+        .replace("{taskId}", "no-such-task")
         .replace("{userId}", "nobody-" + UUID.randomUUID().toString().substring(0, 8));
   }
 

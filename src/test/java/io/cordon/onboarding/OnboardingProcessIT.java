@@ -148,8 +148,11 @@ class OnboardingProcessIT {
     assertThat(pi.getBusinessKey()).isEqualTo(partnerCode);
     assertThat(partners.get(partnerCode).status()).isEqualTo(PartnerStatus.ONBOARDING);
     assertThat(runtimeService.getVariable(pi.getId(), "highestClassification")).isEqualTo("SECRET");
-    assertThat(evidence.forPartner(partnerCode, 1).get(0).type()).isEqualTo("ONBOARDING_STARTED");
-    assertThat(evidence.forPartner(partnerCode, 1).get(0).actor()).isEqualTo("paula");
+    // Then the due-diligence task went out to the partner's contact (its link, PARTNER_REQUEST_SENT).
+    var latest = evidence.forPartner(partnerCode, 10);
+    assertThat(latest.get(0).type()).isEqualTo("PARTNER_REQUEST_SENT");
+    assertThat(latest).filteredOn(e -> e.type().equals("ONBOARDING_STARTED")).singleElement()
+        .satisfies(e -> assertThat(e.actor()).isEqualTo("paula"));
     assertThat(task(pi, "Task_ReviewDueDiligence").getDueDate()).isNotNull();
   }
 

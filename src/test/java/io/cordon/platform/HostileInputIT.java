@@ -218,7 +218,8 @@ public class HostileInputIT {
   private static String fill(String path, Map<String, String> p) {
     return path.replace("/api/disclosures/{id}", "/api/disclosures/" + p.get("disclosure"))
         .replace("{code}", path.startsWith("/api/secrets/") ? p.get("secret") : p.get("partner"))
-        .replace("{reference}", "NDA-9999-999").replace("{key}", "nda-mutual-en-zh").replace("{id}", "999999");
+        .replace("{reference}", "NDA-9999-999").replace("{key}", "nda-mutual-en-zh").replace("{id}", "999999")
+        .replace("{taskId}", "no-such-task");
   }
 
   private static JsonNode resolve(JsonNode docs, JsonNode schema) {

@@ -342,6 +342,12 @@ class PortalAttestationIT {
     incomplete.remove("confirm");
     incomplete.put("lang", "zh");
     assertThat(client.post(token, incomplete).body()).contains("请勾选确认框。");
+    // The re-certification rules' refusals too.
+    Map<String, String> nobody = answer(p);
+    nobody.put("lang", "zh");
+    HttpResponse<String> refused = client.post(token, nobody);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("请写明目前由谁持有 " + p.secretCodes().get(0)).doesNotContain("Name who holds");
   }
 
   /** A complete answer for every disclosure of the partner: still needed, these holders, confirmed by Jo. */

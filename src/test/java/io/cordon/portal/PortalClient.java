@@ -85,6 +85,46 @@ final class PortalClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A form with a file, as a browser sends it ({@code multipart/form-data}). */
+  HttpResponse<String> upload(String token, Map<String, String> form, String fileField, String fileName,
+      String contentType, byte[] content) throws Exception {
+    String boundary = "----cordon" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    for (Map.Entry<String, String> e : form.entrySet()) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+          + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
+    if (fileField != null) {
+      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+          + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.write(content);
+      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return http.send(HttpRequest.newBuilder(uri("/partner/r/" + token))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A request that only claims a huge body (the page must refuse it before reading). Returns the status line. */
+  String claimHugeUpload(String token, long length) throws Exception {
+    try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(20_000);
+      String head = "POST /partner/r/" + token + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
+          + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + length + "\r\n\r\n--x\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.UTF_8));
+      StringBuilder response = new StringBuilder(in.readLine());
+      String line;
+      while ((line = in.readLine()) != null && !line.contains("</html>")) {
+        response.append('\n').append(line);
+      }
+      return response.toString();
+    }
+  }
+
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
   }

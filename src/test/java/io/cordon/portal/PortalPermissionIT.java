@@ -133,7 +133,7 @@ class PortalPermissionIT {
     tokens.put("other site", open);
 
     List<Row> rows = table();
-    assertThat(rows).hasSize(4);
+    assertThat(rows).hasSize(5);
     List<String> failures = new ArrayList<>();
     for (Row row : rows) {
       for (int i = 0; i < COLUMNS.size(); i++) {
@@ -202,7 +202,17 @@ class PortalPermissionIT {
     if (row.note().contains("Bearer")) {
       request.header("Authorization", "Bearer " + token);
     }
-    if (row.method().equals("POST")) {
+    if (row.method().equals("POST") && row.note().contains("multipart")) {
+      String boundary = "portal" + System.nanoTime();
+      request.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+          .POST(HttpRequest.BodyPublishers.ofString("--" + boundary + "\r\nContent-Disposition: form-data; "
+              + "name=\"respondentName\"\r\n\r\nJo\r\n--" + boundary + "\r\nContent-Disposition: form-data; "
+              + "name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--"
+              + boundary + "--\r\n"));
+      if (otherSite) {
+        request.header("Origin", "https://evil.example");
+      }
+    } else if (row.method().equals("POST")) {
       request.header("Content-Type", "application/x-www-form-urlencoded")
           .POST(HttpRequest.BodyPublishers.ofString("respondentName=Jo"));
       if (otherSite) {
