@@ -119,8 +119,17 @@ public class EvidencePacks {
     reading.executeWithoutResult(s -> {
       switch (subject.kind()) {
         case SECRET -> access.checkSecret(subject.code());
-        case PARTNER -> partners.get(subject.code());
-        case NDA -> ndas.get(subject.code());
+        case PARTNER, NDA -> {
+          // As the API's @PreAuthorize: a partner's or an NDA's pack is for legal, security and admins.
+          if (!access.mayHavePartnerPacks()) {
+            throw new AccessDeniedException("A partner's or an NDA's evidence pack is for legal, security and admins only.");
+          }
+          if (subject.kind() == Kind.PARTNER) {
+            partners.get(subject.code());
+          } else {
+            ndas.get(subject.code());
+          }
+        }
       }
     });
   }
