@@ -6,6 +6,7 @@ import io.cordon.identity.CurrentUser;
 import io.cordon.platform.ConflictException;
 import io.cordon.platform.InvalidInputException;
 import io.cordon.platform.NotFoundException;
+import io.cordon.platform.ServiceUnavailableException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -39,9 +40,11 @@ class ConsoleAdvice {
   private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
   private final CurrentUser currentUser;
+  private final ServiceMessages serviceMessages;
 
-  ConsoleAdvice(CurrentUser currentUser) {
+  ConsoleAdvice(CurrentUser currentUser, ServiceMessages serviceMessages) {
     this.currentUser = currentUser;
+    this.serviceMessages = serviceMessages;
   }
 
   @ModelAttribute
@@ -67,6 +70,12 @@ class ConsoleAdvice {
   @ExceptionHandler({ConflictException.class})
   String conflict(RuntimeException e, Model model, HttpServletRequest request, HttpServletResponse response) {
     return error(HttpStatus.CONFLICT, e.getMessage(), model, request, response);
+  }
+
+  /** The server cannot do it now (e.g. too many evidence packs being built): 503 with the service's advice. */
+  @ExceptionHandler(ServiceUnavailableException.class)
+  String unavailable(ServiceUnavailableException e, Model model, HttpServletRequest request, HttpServletResponse response) {
+    return error(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), model, request, response);
   }
 
   @ExceptionHandler({InvalidInputException.class})
@@ -115,7 +124,8 @@ class ConsoleAdvice {
     common(model, request);
     response.setStatus(status.value());
     model.addAttribute("status", status.value());
-    model.addAttribute("message", message);
+    // The service's sentence (as in the API's problem details) in the console's language.
+    model.addAttribute("message", serviceMessages.text(message));
     return "error";
   }
 }

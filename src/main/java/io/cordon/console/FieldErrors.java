@@ -3,6 +3,7 @@ package io.cordon.console;
 import io.cordon.platform.InvalidInputException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.validation.BindingResult;
 
 /**
@@ -17,16 +18,22 @@ final class FieldErrors {
 
   /** The call's result, or null with the errors in {@code binding}. */
   static <T> T collect(BindingResult binding, String argument, Supplier<T> call) {
+    return collect(binding, argument, UnaryOperator.identity(), call);
+  }
+
+  /** As {@link #collect(BindingResult, String, Supplier)}, each message shown as {@code language} puts it. */
+  static <T> T collect(BindingResult binding, String argument, UnaryOperator<String> language, Supplier<T> call) {
     try {
       return call.get();
     } catch (ConstraintViolationException e) {
-      e.getConstraintViolations().forEach(v -> reject(binding, field(v.getPropertyPath().toString(), argument), v.getMessage()));
+      e.getConstraintViolations().forEach(v -> reject(binding, field(v.getPropertyPath().toString(), argument),
+          language.apply(v.getMessage())));
       return null;
     } catch (InvalidInputException e) {
       if (e.violations().isEmpty()) {
-        binding.reject("invalid", e.getMessage());
+        binding.reject("invalid", language.apply(e.getMessage()));
       }
-      e.violations().forEach(v -> reject(binding, v.field(), v.message()));
+      e.violations().forEach(v -> reject(binding, v.field(), language.apply(v.message())));
       return null;
     }
   }

@@ -37,8 +37,10 @@ class PartnerPages {
   private final PartnerService partners;
   private final PartnerFile files;
   private final OffboardingService offboarding;
+  private final ServiceMessages serviceMessages;
 
-  PartnerPages(PartnerService partners, PartnerFile files, OffboardingService offboarding) {
+  PartnerPages(PartnerService partners, PartnerFile files, OffboardingService offboarding, ServiceMessages serviceMessages) {
+    this.serviceMessages = serviceMessages;
     this.partners = partners;
     this.files = files;
     this.offboarding = offboarding;
@@ -82,7 +84,7 @@ class PartnerPages {
         offboarding.start(code, null, reason.strip());
         return "redirect:" + ConsoleAdvice.TASKLIST;
       } catch (ConflictException | InvalidInputException e) {
-        model.addAttribute("offboardingErrorText", e.getMessage());
+        model.addAttribute("offboardingErrorText", serviceMessages.text(e.getMessage()));
       }
     }
     model.addAttribute("offboardingError", error);

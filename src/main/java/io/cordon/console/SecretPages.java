@@ -54,9 +54,11 @@ class SecretPages {
   private final EvidenceAccess evidenceAccess;
   private final Measures measures;
   private final TransactionTemplate reading;
+  private final ServiceMessages serviceMessages;
 
   SecretPages(SecretService secrets, SecretImport importer, SecretHolders holders, Directory directory, CurrentUser currentUser,
-      EvidenceAccess evidenceAccess, Measures measures, PlatformTransactionManager transactions) {
+      EvidenceAccess evidenceAccess, Measures measures, PlatformTransactionManager transactions, ServiceMessages serviceMessages) {
+    this.serviceMessages = serviceMessages;
     this.secrets = secrets;
     this.importer = importer;
     this.holders = holders;
@@ -124,7 +126,7 @@ class SecretPages {
 
   @PostMapping("/new")
   String register(@ModelAttribute("form") SecretForm form, BindingResult binding, Model model, RedirectAttributes redirect) {
-    SecretView created = FieldErrors.collect(binding, "details", () -> secrets.register(form.toDetails()));
+    SecretView created = FieldErrors.collect(binding, "details", serviceMessages::text, () -> secrets.register(form.toDetails()));
     if (created == null) {
       owners(model);
       return "secrets/form";
@@ -149,7 +151,7 @@ class SecretPages {
   String update(@PathVariable String code, @ModelAttribute("form") SecretForm form, BindingResult binding, Model model,
       RedirectAttributes redirect) {
     long version = form.getVersion() == null ? -1 : form.getVersion();
-    SecretView updated = FieldErrors.collect(binding, "details", () -> secrets.update(code, version, form.toDetails()));
+    SecretView updated = FieldErrors.collect(binding, "details", serviceMessages::text, () -> secrets.update(code, version, form.toDetails()));
     if (updated == null) {
       model.addAttribute("code", code);
       owners(model);
@@ -170,7 +172,7 @@ class SecretPages {
         redirect.addFlashAttribute("notice", "secret.statusChanged");
         return "redirect:/console/secrets/" + code;
       } catch (ConflictException | InvalidInputException e) {
-        model.addAttribute("statusErrorText", e.getMessage());
+        model.addAttribute("statusErrorText", serviceMessages.text(e.getMessage()));
       }
     }
     model.addAttribute("statusError", statusError);

@@ -146,6 +146,11 @@ final class ConsoleBrowser implements AutoCloseable {
     wait.until(d -> condition.getAsBoolean());
   }
 
+  /** As {@link #waitFor(java.util.function.BooleanSupplier)}, for longer (a background build). */
+  void waitFor(Duration timeout, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(driver, timeout).until(d -> condition.getAsBoolean());
+  }
+
   Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }

@@ -94,7 +94,8 @@ class ConsoleBrowserIT {
     String secret = partner.secretCodes().get(0);
     run("anonymous", () -> {
       for (String path : List.of("/console", "/console/secrets", "/console/secrets/" + secret, "/console/partners",
-          "/console/partners/" + partner.code(), "/console/due", "/console/secrets/import")) {
+          "/console/partners/" + partner.code(), "/console/due", "/console/secrets/import",
+          "/console/packs/" + UUID.randomUUID())) {
         browser.open(path);
         assertThat(browser.path()).as(path).isEqualTo("/console/login");
         assertThat(browser.source()).as(path).doesNotContain(secret).doesNotContain(partner.code());
@@ -199,9 +200,25 @@ class ConsoleBrowserIT {
       assertThat(holders).contains(partner.code()).contains(partner.ndaReference() + " v1").contains("Disclosed")
           .contains("oscar (");
       // The owner has the secret's evidence: the pack to download and the measures scorecard as a table.
-      assertThat(browser.find(By.id("evidence-pack")).getAttribute("href")).endsWith("/api/evidence/packs/secrets/" + secret);
+      assertThat(browser.find(By.id("evidence-pack")).getAttribute("action")).endsWith("/console/packs/secrets/" + secret);
       assertThat(browser.text("#scorecard tbody")).contains("Documented").contains("each after its NDA was executed");
       browser.screenshot("secret");
+
+      // The pack is built in the background: the build's page shows how far it is, reloads itself, then offers the ZIP.
+      browser.submit("evidence-pack");
+      assertThat(browser.path()).matches("/console/packs/[0-9a-f-]{36}");
+      assertThat(browser.text("h1")).isEqualTo("Evidence pack of " + secret);
+      browser.waitFor(Duration.ofMinutes(3), () -> browser.present("#pack-download") || browser.present("[data-status=FAILED]"));
+      assertThat(browser.text("#pack-status")).startsWith("The evidence pack is ready:");
+      browser.screenshot("pack-build");
+      String zip = browser.find(By.id("pack-download")).getAttribute("href");
+      assertThat(zip).matches(".*/api/evidence/packs/builds/[0-9a-f-]{36}/zip");
+      // The link downloads the ZIP with the page's own session.
+      assertThat(browser.js("return fetch(arguments[0]).then(r => r.arrayBuffer().then(b => r.status + ' '"
+          + " + r.headers.get('Content-Type') + ' ' + String.fromCharCode.apply(null, new Uint8Array(b.slice(0, 2)))));", zip))
+          .isEqualTo("200 application/zip PK");
+      browser.click(browser.find(By.id("pack-subject")));
+      browser.waitFor(() -> browser.path().equals("/console/secrets/" + secret));
       browser.logout();
 
       browser.login("paula");

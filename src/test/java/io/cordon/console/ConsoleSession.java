@@ -68,6 +68,40 @@ final class ConsoleSession {
     return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /**
+   * Submits the form with this id on the page at {@code page}, as its button would (the page's CSRF token, no other
+   * fields), and returns the answer without following a redirect.
+   */
+  HttpResponse<String> submit(String page, String formId) throws IOException, InterruptedException {
+    String body = get(page).body();
+    Matcher form = Pattern.compile("<form[^>]*id=\"" + Pattern.quote(formId) + "\"[^>]*>").matcher(body);
+    if (!form.find()) {
+      throw new IllegalStateException(page + " has no form " + formId);
+    }
+    Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(form.group());
+    Matcher token = CSRF.matcher(body.substring(form.start()));
+    if (!action.find() || !token.find()) {
+      throw new IllegalStateException("Form " + formId + " on " + page + " has no action or CSRF token");
+    }
+    return http.send(HttpRequest.newBuilder(URI.create(base + action.group(1).replace("&amp;", "&")))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + enc(token.group(1)))).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A POST to {@code path} with the session's CSRF token (taken from the dashboard's sign-out form) and these fields (name, value, ...). */
+  HttpResponse<String> post(String path, String... fields) throws IOException, InterruptedException {
+    Matcher token = CSRF.matcher(get("/console").body());
+    if (!token.find()) {
+      throw new IllegalStateException("The dashboard has no CSRF token");
+    }
+    StringBuilder form = new StringBuilder("_csrf=" + enc(token.group(1)));
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      form.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+    }
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
