@@ -1,7 +1,5 @@
 package io.cordon.notification;
 
-import io.cordon.partner.PartnerService;
-import io.cordon.secret.SecretService;
 import java.util.List;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -11,8 +9,8 @@ import org.springframework.stereotype.Component;
 @Component("taskEscalation")
 class TaskEscalation extends TaskMailDelegate {
 
-  TaskEscalation(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets) {
-    super(notifications, recipients, partners, secrets);
+  TaskEscalation(Notifications notifications, Recipients recipients, MailLines lines) {
+    super(notifications, recipients, lines);
   }
 
   @Override

@@ -1,12 +1,6 @@
 package io.cordon.notification;
 
-import io.cordon.partner.PartnerService;
-import io.cordon.platform.NotFoundException;
-import io.cordon.secret.SecretService;
-import io.cordon.secret.SecretView;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -37,14 +31,12 @@ abstract class TaskMailDelegate implements JavaDelegate {
 
   private final Notifications notifications;
   final Recipients recipients;
-  private final PartnerService partners;
-  private final SecretService secrets;
+  private final MailLines lines;
 
-  TaskMailDelegate(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets) {
+  TaskMailDelegate(Notifications notifications, Recipients recipients, MailLines lines) {
     this.notifications = notifications;
     this.recipients = recipients;
-    this.partners = partners;
-    this.secrets = secrets;
+    this.lines = lines;
   }
 
   abstract MailKind kind();
@@ -74,8 +66,8 @@ abstract class TaskMailDelegate implements JavaDelegate {
       return;
     }
     String partnerCode = stringVariable(execution, MailVariables.PARTNER_CODE);
-    String partnerName = partnerName(partnerCode);
-    List<SecretLine> secretLines = secretLines(execution.getVariable(MailVariables.SECRET_CODES));
+    String partnerName = lines.partnerName(partnerCode);
+    List<SecretLine> secretLines = lines.secretLines(execution.getVariable(MailVariables.SECRET_CODES));
     for (Task task : tasks) {
       List<IdentityLink> links = Context.getCommandContext().runWithoutAuthorization(
           () -> taskService.getIdentityLinksForTask(task.getId()));
@@ -135,33 +127,6 @@ abstract class TaskMailDelegate implements JavaDelegate {
     }
     throw new ProcessEngineException("Activity " + execution.getCurrentActivityId() + " does not follow a boundary event "
         + "on a user task: give the input parameter '" + MailVariables.TASK_DEFINITION_KEY + "'");
-  }
-
-  private String partnerName(String code) {
-    if (code == null) {
-      return null;
-    }
-    try {
-      return partners.resolve(code).legalName();
-    } catch (NotFoundException e) {
-      log.warn("Partner {} named in a reminder does not exist; the mail shows the code only", code);
-      return null;
-    }
-  }
-
-  private List<SecretLine> secretLines(Object variable) {
-    Collection<?> codes = variable instanceof Collection<?> c ? c
-        : variable instanceof String s && !s.isBlank() ? Arrays.asList(s.split("\\s*,\\s*")) : List.of();
-    List<SecretLine> lines = new ArrayList<>();
-    for (Object code : codes) {
-      try {
-        SecretView secret = secrets.get(String.valueOf(code).strip());
-        lines.add(new SecretLine(secret.code(), secret.classification(), secret.title()));
-      } catch (NotFoundException e) {
-        log.warn("Secret {} named in a reminder does not exist; left out of the mail", code);
-      }
-    }
-    return lines;
   }
 
   private static String stringInput(DelegateExecution execution, String name) {

@@ -1,7 +1,6 @@
 package io.cordon.notification;
 
-import io.cordon.partner.PartnerService;
-import io.cordon.secret.SecretService;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -13,15 +12,15 @@ class TaskReminder extends TaskMailDelegate {
 
   private final List<TaskReminderListener> reminded;
 
-  TaskReminder(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets,
+  TaskReminder(Notifications notifications, Recipients recipients, MailLines lines,
       List<TaskReminderListener> reminded) {
-    super(notifications, recipients, partners, secrets);
+    super(notifications, recipients, lines);
     this.reminded = reminded;
   }
 
   @Override
   void sent(Task task, String occasion) {
-    java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     reminded.forEach(l -> l.reminded(task.getId(), due, occasion));
   }
 

@@ -1,18 +1,11 @@
 package io.cordon.notification;
 
-import io.cordon.partner.PartnerService;
-import io.cordon.platform.NotFoundException;
-import io.cordon.secret.SecretService;
-import io.cordon.secret.SecretView;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,28 +26,22 @@ import org.springframework.stereotype.Component;
 @Component("taskTimeouts")
 public class TaskTimeouts {
 
-  private static final Logger log = LoggerFactory.getLogger(TaskTimeouts.class);
-
   private final Notifications notifications;
   private final Recipients recipients;
-  private final PartnerService partners;
-  private final SecretService secrets;
-
+  private final MailLines lines;
   private final List<TaskReminderListener> reminded;
 
-  TaskTimeouts(Notifications notifications, Recipients recipients, PartnerService partners, SecretService secrets,
-      List<TaskReminderListener> reminded) {
-    this.reminded = reminded;
+  TaskTimeouts(Notifications notifications, Recipients recipients, MailLines lines, List<TaskReminderListener> reminded) {
     this.notifications = notifications;
     this.recipients = recipients;
-    this.partners = partners;
-    this.secrets = secrets;
+    this.lines = lines;
+    this.reminded = reminded;
   }
 
   /** The task is due soon: mail its assignee, or its candidates. */
   public void remind(DelegateTask task, String occasion) {
     enqueue(task, MailKind.TASK_REMINDER, occasion, assigneeOrCandidates(task));
-    java.time.Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+    Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
     reminded.forEach(l -> l.reminded(task.getId(), due, occasion));
   }
 
@@ -68,10 +55,10 @@ public class TaskTimeouts {
     TaskFacts facts = new TaskFacts(task.getId(), task.getName(),
         task.getDueDate() == null ? null : task.getDueDate().toInstant(), heldBy(task));
     MailRequest request = new MailRequest(key, kind, to, null, null, facts, null,
-        secretLines(task.getVariable(MailVariables.SECRET_CODES)), task.getProcessInstanceId(),
+        lines.secretLines(task.getVariable(MailVariables.SECRET_CODES)), task.getProcessInstanceId(),
         task.getTaskDefinitionKey(), null);
     String partnerCode = text(task.getVariable(MailVariables.PARTNER_CODE));
-    notifications.enqueue(partnerCode == null ? request : request.partner(partnerCode, partnerName(partnerCode)));
+    notifications.enqueue(partnerCode == null ? request : request.partner(partnerCode, lines.partnerName(partnerCode)));
   }
 
   private List<Recipient> assigneeOrCandidates(DelegateTask task) {
@@ -98,30 +85,6 @@ public class TaskTimeouts {
     List<String> candidates = task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(l -> l.getGroupId() != null ? "group " + l.getGroupId() : l.getUserId()).sorted().toList();
     return candidates.isEmpty() ? "nobody (unassigned)" : String.join(", ", candidates);
-  }
-
-  private String partnerName(String code) {
-    try {
-      return partners.resolve(code).legalName();
-    } catch (NotFoundException e) {
-      log.warn("Partner {} named in a reminder does not exist; the mail shows the code only", code);
-      return null;
-    }
-  }
-
-  private List<SecretLine> secretLines(Object variable) {
-    Collection<?> codes = variable instanceof Collection<?> c ? c
-        : variable instanceof String s && !s.isBlank() ? Arrays.asList(s.split("\\s*,\\s*")) : List.of();
-    List<SecretLine> lines = new ArrayList<>();
-    for (Object code : codes) {
-      try {
-        SecretView secret = secrets.get(String.valueOf(code).strip());
-        lines.add(new SecretLine(secret.code(), secret.classification(), secret.title()));
-      } catch (NotFoundException e) {
-        log.warn("Secret {} named in a reminder does not exist; left out of the mail", code);
-      }
-    }
-    return lines;
   }
 
   private static String text(Object value) {
