@@ -4,6 +4,7 @@
 #
 #   bench/run.sh [--scale 0.1] [--growth] [--db cordon_bench] [--scratch-db cordon_bench_scratch] [--heap 512m]
 #   bench/run.sh --report 0.1,0.3,1      # the table and growth from runs already made
+#   bench/run.sh --scale 0.3 --steps large-data-set,recertification   # some steps only, added to that scale's run
 #
 # --db holds the large data set (generated on the first run, kept; regenerated when it holds another scale);
 # --scratch-db is dropped and created again for the benchmarks that need an empty database (onboarding,
@@ -18,6 +19,8 @@ DB=cordon_bench
 SCRATCH=cordon_bench_scratch
 HEAP=512m
 REPORT_ONLY=
+STEPS=
+COMPILE=yes
 while [ $# -gt 0 ]; do
   case "$1" in
     --scale) SCALES="$2"; shift 2 ;;
@@ -26,6 +29,8 @@ while [ $# -gt 0 ]; do
     --scratch-db) SCRATCH="$2"; shift 2 ;;
     --heap) HEAP="$2"; shift 2 ;;
     --report) REPORT_ONLY="${2//,/ }"; shift 2 ;;
+    --steps) STEPS=",$2,"; shift 2 ;;
+    --no-compile) COMPILE=; shift ;;
     *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
   esac
 done
@@ -55,6 +60,7 @@ fresh_database() {
 # One benchmark step: a failsafe run of the given classes on the given database; time, status and heap recorded.
 step() {
   local name="$1" database="$2" tests="$3"; shift 3
+  if [ -n "$STEPS" ] && [[ "$STEPS" != *",$name,"* ]]; then return; fi
   local started=$SECONDS status=ok
   echo "== $name ($tests) on $database, $(date -u +%H:%M:%S), load $(load)"
   $MVN failsafe:integration-test@default failsafe:verify@default -Pbench -Pmysql-it -Dbpmnlint.skip=true \
@@ -69,19 +75,22 @@ step() {
   echo "   $status in $((SECONDS - started)) s"
 }
 
-echo "== compiling"
-$MVN -q test-compile -Dbpmnlint.skip=true || exit 1
+if [ -n "$COMPILE" ]; then
+  echo "== compiling"
+  $MVN -q test-compile -Dbpmnlint.skip=true || exit 1
+fi
+wanted() { [ -z "$STEPS" ] || [[ "$STEPS" == *",$1,"* ]]; }
 
 for SCALE in $SCALES; do
   RUN="target/benchmarks/run-$SCALE"
-  rm -rf "$RUN" target/benchmarks/*.md
+  if [ -z "$STEPS" ]; then rm -rf "$RUN" target/benchmarks/*.md; fi
   mkdir -p "$RUN"
   START=$SECONDS
   disclosures=$(awk -v s="$SCALE" 'BEGIN { d = int(1000000 * s); print (d < 1000 ? 1000 : d) }')
   partners=$(awk -v s="$SCALE" 'BEGIN { p = int(10000 * s); print (p < 100 ? 100 : p) }')
   sequential=$(awk -v s="$SCALE" 'BEGIN { n = int(50 * s); print (n < 10 ? 10 : n) }')
   per_driver=$(awk -v s="$SCALE" 'BEGIN { n = int(15 * s); print (n < 3 ? 3 : n) }')
-  {
+  [ -n "$STEPS" ] && [ -f "$RUN/meta.properties" ] || {
     echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "scale=$SCALE"
     echo "cpus=$(nproc)"
@@ -98,6 +107,7 @@ for SCALE in $SCALES; do
   } > "$RUN/meta.properties"
 
   # The large data set: kept when it has this scale's shape, generated again otherwise.
+  if wanted large-data-set; then
   marker=$(sql "$DB" -e "select next_value from code_sequence where name = 'bench-register-data-set'" 2>/dev/null)
   if [ -n "$marker" ] && [ "$marker" != "$disclosures" ]; then
     echo "== $DB holds the data set of $marker disclosures, not $disclosures: dropping it"
@@ -106,9 +116,10 @@ for SCALE in $SCALES; do
     fresh_database "$DB"
   fi
   step large-data-set "$DB" "LineageQueryBenchmark,EvidenceChainBenchmark,TasklistQueryBenchmark"
-  fresh_database "$SCRATCH"
+  fi
+  if wanted onboarding; then fresh_database "$SCRATCH"; fi
   step onboarding "$SCRATCH" OnboardingBenchmark -Dbench.sequential="$sequential" -Dbench.perDriver="$per_driver"
-  fresh_database "$SCRATCH"
+  if wanted recertification; then fresh_database "$SCRATCH"; fi
   step recertification "$SCRATCH" RecertificationBenchmark -Dbench.partners="$partners" -Dbench.senders=4 \
     -Dcamunda.bpm.job-execution.core-pool-size=2 -Dcamunda.bpm.job-execution.max-pool-size=2 \
     -Dcamunda.bpm.job-execution.queue-capacity=10 -Dcamunda.bpm.job-execution.max-jobs-per-acquisition=10

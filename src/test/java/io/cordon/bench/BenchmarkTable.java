@@ -47,9 +47,11 @@ public final class BenchmarkTable {
 
   static void table(Path run, StringBuilder out) throws IOException {
     Properties meta = meta(run);
-    out.append(String.format("Run of %s, scale %s (%s), `bench/run.sh --scale %s`, %s in all.%n%n", meta.get("date"),
-        meta.get("scale"), describeScale(meta.getProperty("scale")), meta.get("scale"),
-        minutes(meta.getProperty("total.seconds"))));
+    long stepSeconds = meta.stringPropertyNames().stream().filter(k -> k.startsWith("step.") && k.endsWith(".seconds"))
+        .mapToLong(k -> Long.parseLong(meta.getProperty(k))).sum();
+    out.append(String.format("Run of %s, scale %s (%s), `bench/run.sh --scale %s`: the steps took %s in all.%n%n",
+        meta.get("date"), meta.get("scale"), describeScale(meta.getProperty("scale")), meta.get("scale"),
+        minutes(String.valueOf(stepSeconds))));
     out.append("| workload | Cordon | baseline, same run | ratio | goal | met |\n|---|---|---|---|---|---|\n");
     for (Figure f : figures(run).values()) {
       out.append(String.format("| %s | %s | %s | %s | %s | %s |%n", f.workload(), f.cordon(), f.baseline(), f.ratio(),
