@@ -5,6 +5,7 @@ import static io.cordon.onboarding.BenchmarkFigures.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cordon.CordonIntegrationTest;
+import io.cordon.bench.BenchmarkSummary;
 import io.cordon.TestProfiles;
 import io.cordon.onboarding.BenchmarkFigures.Phase;
 import io.cordon.onboarding.BenchmarkFigures.Stats;
@@ -139,6 +140,12 @@ class OnboardingBenchmark {
         so.median() / sb.median(), so.p95() / sb.p95(), sb.throughputSequential() / so.throughputSequential(),
         DRIVERS, co.median() / cb.median(), co.p95() / cb.p95(), concBare.throughput() / concOnboarding.throughput()));
     report.append(String.format("ratio onboarding / (bare + timers), sequential median: %.2f%n", so.median() / sbt.median()));
+    BenchmarkSummary.add("onboarding-sequential", "onboarding per instance vs bare 4-user-task process, sequential (median)",
+        String.format("%.0f ms", so.median()), String.format("%.0f ms", sb.median()), so.median() / sb.median(), "<= 2.0x",
+        so.median() / sb.median() <= 2.0, so.median());
+    BenchmarkSummary.add("onboarding-drivers", "onboarding per instance vs bare, " + DRIVERS + " drivers (median)",
+        String.format("%.0f ms", co.median()), String.format("%.0f ms", cb.median()), co.median() / cb.median(), "<= 2.0x",
+        co.median() / cb.median() <= 2.0, co.median());
 
     report.append("\nMedian per step, ms (sequential | ").append(DRIVERS).append(" drivers):\n\n");
     report.append(steps("onboarding", BenchmarkPaths.ONBOARDING_STEPS, seqOnboarding, concOnboarding.runs()));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cordon.CordonIntegrationTest;
 import io.cordon.TestProfiles;
 import io.cordon.bench.BenchmarkReport;
+import io.cordon.bench.BenchmarkSummary;
 import io.cordon.notification.Inbox;
 import io.cordon.notification.OutboxSender;
 import io.cordon.notification.SweepResult;
@@ -153,7 +154,9 @@ class RecertificationBenchmark {
     deployBare();
     List<String> bareIds = new ArrayList<>();
     parallel(java.util.stream.IntStream.range(0, PARTNERS).mapToObj(String::valueOf).toList(), i -> {
-      String id = runtime.startProcessInstanceByKey(BARE, "bare-" + i, Map.of("dueAt", Date.from(bareAt))).getId();
+      // the bare model has no start form: its timer's date is set past the form gate
+      String id = io.cordon.workflow.EngineSetUp.run(() -> runtime.startProcessInstanceByKey(BARE, "bare-" + i,
+          Map.of("dueAt", Date.from(bareAt))).getId());
       synchronized (bareIds) {
         bareIds.add(id);
       }
@@ -218,6 +221,11 @@ class RecertificationBenchmark {
             recert.all() <= 120_000 ? "met" : "NOT met", recert.all() / 1000.0)
         : String.format("The target (120 s) is for 10,000 partners; this run had %,d (%.1f s).", PARTNERS,
             recert.all() / 1000.0));
+    double ratioToBare = recert.all() / (double) bare.done;
+    BenchmarkSummary.add("recertification", String.format("re-certification: %,d partners due the same day, all requests "
+            + "queued and sent, vs bare timers", PARTNERS), ms(recert.all()), ms(bare.done), ratioToBare,
+        "<= 120 s at 10,000, <= 2x bare", PARTNERS == 10_000 ? Boolean.valueOf(recert.all() <= 120_000 && ratioToBare <= 2)
+            : ratioToBare <= 2 ? null : Boolean.FALSE, recert.all() / (double) PARTNERS);
     report.line(String.format("First request mail SENT after %s; sender threads sent %,d in %,d sweeps.",
         ms(recert.firstSent), recert.sweptMails, recert.sweeps));
     if (locks0 != null) {
