@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import io.cordon.Api;
 import io.cordon.CordonIntegrationTest;
+import io.cordon.TimeoutJobs;
 import io.cordon.notification.Inbox;
 import io.cordon.notification.OutboxSender;
 import io.cordon.partner.PartnerService;
@@ -350,13 +351,9 @@ public class PortalDueDiligenceIT {
   void aReminderReachesTheContactWithAFreshLinkBesidesTheInternalReminder() throws Exception {
     Onboarding o = onboarding(Classification.CONFIDENTIAL);
     String first = PortalClient.tokenFromMail(sender, o.email());
-    // The older path: the boundary timer and its reminder step (${taskReminder}).
-    var timer = management.createJobQuery().processInstanceId(o.process().getId())
-        .activityId("BoundaryEvent_ReviewDueDiligenceReminder").singleResult();
-    management.executeJob(timer.getId());
-    management.createJobQuery().processInstanceId(o.process().getId()).executable().list()
-        .forEach(job -> management.executeJob(job.getId()));
-    assertThat(o.process()).hasPassed("Task_RemindReviewDueDiligence").isWaitingAt("Task_ReviewDueDiligence");
+    // The task's reminder: its timeout listener's timer fires (TaskTimeouts.remind).
+    management.executeJob(TimeoutJobs.job(management, o.process().getId(), "TaskListener_ReviewDueDiligenceReminder").getId());
+    assertThat(o.process()).isWaitingAt("Task_ReviewDueDiligence");
     String second = PortalClient.tokenFromMail(sender, o.email());
     assertThat(second).isNotEqualTo(first);
     assertThat(Inbox.to(o.email())).extracting(m -> m.getSubject())
@@ -366,7 +363,7 @@ public class PortalDueDiligenceIT {
     assertThat(client.page(first).statusCode()).as("the earlier token stops working").isEqualTo(404);
     assertThat(client.page(second).statusCode()).isEqualTo(200);
 
-    // The timeout listener's path (TaskTimeouts.remind): the same, once more.
+    // A second reminder of the same task (another occasion): the same, once more.
     Task task = task(o);
     ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
         .getCommandExecutorTxRequired().execute(context -> {
