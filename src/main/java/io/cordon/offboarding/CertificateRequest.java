@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -40,6 +41,8 @@ class CertificateRequest implements PartnerTaskRequest {
 
   static final String KIND = "SIGNED_CERTIFICATE";
   static final String TASK = "Task_UploadSignedCertificate";
+  private static final String SUFFIX = "-certificate.docx";
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   private static final List<String> OUTCOMES = List.of("RETURNED", "DESTROYED");
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -80,7 +83,7 @@ class CertificateRequest implements PartnerTaskRequest {
         List.of((reminder ? "We have not received the signed certificate yet. " : "")
                 + "The confidential items we disclosed to you are to be returned or destroyed. Please have the "
                 + "certificate of return or destruction signed and upload it through your personal link below, saying "
-                + "for each item whether it was returned or destroyed." + by),
+                + "for each item whether it was returned or destroyed. The page offers the certificate to sign." + by),
         "Upload the signed certificate");
   }
 
@@ -103,7 +106,22 @@ class CertificateRequest implements PartnerTaskRequest {
     model.put("signatureDate", value(form, Certificate.SIGNATURE_DATE.name()));
     model.put("signatory", value(form, Certificate.SIGNATORY.name()));
     model.put("fileField", Certificate.FILE.name());
+    model.put("documents", documents(link));
     return new RequestPage("signed-certificate", model);
+  }
+
+  /** The certificates generated for this offboarding, one per NDA, to sign: {@code <NDA reference>-certificate.docx}. */
+  @Override
+  public List<String> documents(PartnerLink link) {
+    return offboarding(link).certificates().stream().map(c -> c.ndaReference() + SUFFIX).toList();
+  }
+
+  @Override
+  public Optional<Download> document(PartnerLink link, String fileName) {
+    OffboardingView offboarding = offboarding(link);
+    return offboarding.certificates().stream().filter(c -> fileName.equals(c.ndaReference() + SUFFIX)).findFirst()
+        .map(c -> new Download(fileName, DOCX,
+            offboardings.document(link.partnerCode(), offboarding.id(), c.ndaReference()).content()));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.cordon.onboarding;
 
+import io.cordon.nda.NdaService;
 import io.cordon.onboarding.OnboardingForms.SignedNda;
 import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,16 +38,19 @@ class SignedNdaRequest implements PartnerTaskRequest {
   static final String KIND = "SIGNED_NDA";
   static final String TASK = "Task_RecordSignedNda";
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   private static final Set<String> FIELDS = Set.of(SignedNda.SIGNATURE_DATE.name(), SignedNda.SIGNATORIES.name());
 
   private final TaskService tasks;
   private final RuntimeService runtime;
   private final PartnerLinks links;
+  private final NdaService ndas;
 
-  SignedNdaRequest(TaskService tasks, RuntimeService runtime, PartnerLinks links) {
+  SignedNdaRequest(TaskService tasks, RuntimeService runtime, PartnerLinks links, NdaService ndas) {
     this.tasks = tasks;
     this.runtime = runtime;
     this.links = links;
+    this.ndas = ndas;
   }
 
   @Override
@@ -68,9 +73,9 @@ class SignedNdaRequest implements PartnerTaskRequest {
     String by = due == null ? "" : " Please upload it by " + UTC.format(due) + ".";
     return new Invitation((reminder ? "Reminder: " : "") + "Please upload the signed NDA: " + partner.legalName(),
         List.of((reminder ? "We have not received the signed agreement yet. " : "")
-                + "Our non-disclosure agreement with you has been approved. Once your company has signed it, upload the "
-                + "signed copy (PDF or Word) through your personal link below, with the date of the last signature and "
-                + "who signed." + by,
+                + "Our non-disclosure agreement with you has been approved. The page behind your personal link below offers it "
+                + "as approved; once your company has signed it, upload the signed copy (PDF or Word) there, with the "
+                + "date of the last signature and who signed." + by,
             "We disclose nothing under the agreement before we have the signed copy."),
         "Upload the signed NDA");
   }
@@ -82,7 +87,26 @@ class SignedNdaRequest implements PartnerTaskRequest {
     model.put("signatureDate", value(form, SignedNda.SIGNATURE_DATE.name()));
     model.put("signatories", value(form, SignedNda.SIGNATORIES.name()));
     model.put("fileField", SignedNda.FILE.name());
+    model.put("documents", documents(link));
     return new RequestPage("signed-nda", model);
+  }
+
+  /** The NDA as legal approved it, to sign: {@code <reference>-v<version>.docx}. */
+  @Override
+  public List<String> documents(PartnerLink link) {
+    Object reference = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_REFERENCE.name());
+    Object version = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_VERSION.name());
+    return reference == null || version == null ? List.of() : List.of(reference + "-v" + version + ".docx");
+  }
+
+  @Override
+  public Optional<Download> document(PartnerLink link, String fileName) {
+    Object reference = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_REFERENCE.name());
+    Object version = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_VERSION.name());
+    if (reference == null || version == null || !fileName.equals(reference + "-v" + version + ".docx")) {
+      return Optional.empty();
+    }
+    return Optional.of(new Download(fileName, DOCX, ndas.document(reference.toString(), ((Number) version).intValue())));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.cordon.portal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A kind of request a partner answers through a link (the re-certification attestation, due diligence, ...),
@@ -44,6 +45,23 @@ public interface PartnerRequestType {
           + "from your e-mail again and answer on that page.");
     }
     return submit(link, form);
+  }
+
+  /**
+   * What the contact downloads from the page to answer (the agreement to sign), by file name; the page offers these
+   * names as links ({@code ?file=}) and nothing else is served. None by default.
+   */
+  default List<String> documents(PartnerLink link) {
+    return List.of();
+  }
+
+  /** One of {@link #documents}: its bytes and type. */
+  default Optional<Download> document(PartnerLink link, String fileName) {
+    return Optional.empty();
+  }
+
+  /** A file to download: its name, media type and bytes. */
+  record Download(String fileName, String contentType, byte[] content) {
   }
 
   /** A file the contact uploaded: the form field, the name its computer gave it, the type it claims, the bytes. */

@@ -15,6 +15,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
@@ -53,6 +56,26 @@ class PortalController {
   @GetMapping(PartnerLinks.PATH + "{token}")
   ResponseEntity<String> show(@PathVariable String token, HttpServletRequest request) {
     return answerPage(token, request, Map.of(), List.of(), List.of(), HttpStatus.OK);
+  }
+
+  /** A document the page offers ({@code ?file=name}): the agreement to sign, while the link can be answered. */
+  @GetMapping(path = PartnerLinks.PATH + "{token}", params = "file")
+  ResponseEntity<?> download(@PathVariable String token, @RequestParam("file") String fileName,
+      HttpServletRequest request) {
+    Locale locale = PortalPages.locale(request);
+    try {
+      PartnerRequestType.Download d = portal.download(token, fileName);
+      return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(d.fileName()).build().toString())
+          .header("X-Content-Type-Options", "nosniff")
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .body(d.content());
+    } catch (LinkUnavailableException e) {
+      return unavailable(e.state(), locale);
+    } catch (NotFoundException e) {
+      return pages.page(HttpStatus.NOT_FOUND, "unavailable", locale, Map.of("state", "UNKNOWN",
+          "helpContact", properties.helpContact()));
+    }
   }
 
   @PostMapping(path = PartnerLinks.PATH + "{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)

@@ -11,6 +11,7 @@ import io.cordon.notification.Recipient;
 import io.cordon.partner.PartnerService;
 import io.cordon.partner.PartnerStatus;
 import io.cordon.partner.PartnerView;
+import io.cordon.platform.NotFoundException;
 import io.cordon.platform.PlainText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -78,6 +79,21 @@ class PortalService {
   }
 
   record Page(PartnerLink link, String partnerName, PartnerRequestType.RequestPage request) {
+  }
+
+  /**
+   * A document the request's page offers (the agreement to sign), while the link can still be answered; a name the
+   * page does not offer is not found.
+   */
+  @Transactional(readOnly = true)
+  public PartnerRequestType.Download download(String token, String fileName) {
+    PartnerLink link = usable(token, false);
+    PartnerRequestType type = type(link);
+    if (!type.documents(link).contains(fileName)) {
+      throw new NotFoundException("This request offers no document of that name.");
+    }
+    return type.document(link, fileName)
+        .orElseThrow(() -> new NotFoundException("This request offers no document of that name."));
   }
 
   /** What the contact gets back: the page and the mail show the same. */

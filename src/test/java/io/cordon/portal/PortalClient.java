@@ -65,6 +65,10 @@ final class PortalClient {
     return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  HttpResponse<byte[]> bytes(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   HttpResponse<String> page(String token) throws Exception {
     return get("/partner/r/" + token);
   }

@@ -133,7 +133,7 @@ class PortalPermissionIT {
     tokens.put("other site", open);
 
     List<Row> rows = table();
-    assertThat(rows).hasSize(5);
+    assertThat(rows).hasSize(6);
     List<String> failures = new ArrayList<>();
     for (Row row : rows) {
       for (int i = 0; i < COLUMNS.size(); i++) {

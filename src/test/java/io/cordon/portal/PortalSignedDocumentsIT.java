@@ -63,6 +63,8 @@ class PortalSignedDocumentsIT {
   @Autowired
   NdaLifecycle ndas;
   @Autowired
+  io.cordon.nda.NdaService ndaDocuments;
+  @Autowired
   OutboxSender sender;
   @Autowired
   JdbcTemplate jdbc;
@@ -155,6 +157,17 @@ class PortalSignedDocumentsIT {
     assertThat(page.body()).contains(reference, "enctype=\"multipart/form-data\"", "type=\"file\"",
         "<label for=\"signedNdaFile\"").doesNotContain(o.secretCode(), "<script");
 
+    // The agreement to sign, as legal approved it, offered on the page; nothing else is served.
+    int version = ((Number) runtime.getVariable(o.process().getId(), "ndaVersion")).intValue();
+    String name = reference + "-v" + version + ".docx";
+    assertThat(page.body()).contains(">" + name + "</a>", "?file=");
+    HttpResponse<byte[]> agreement = client.bytes("/partner/r/" + token + "?file=" + name);
+    assertThat(agreement.statusCode()).isEqualTo(200);
+    assertThat(agreement.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(name));
+    assertThat(agreement.body()).isEqualTo(ndaDocuments.document(reference, version));
+    assertThat(client.get("/partner/r/" + token + "?file=" + reference + "-v" + (version + 1) + ".docx").statusCode())
+        .isEqualTo(404);
+
     // Not a PDF or Word file (whatever it claims to be): refused as from Tasklist, nothing kept.
     HttpResponse<String> png = client.upload(token, signedBy(), "signedNdaFile", "signed.pdf", "application/pdf",
         new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2});
@@ -189,6 +202,8 @@ class PortalSignedDocumentsIT {
     assertThat(jdbc.queryForList("select actor from evidence_event where partner_code = ? and document_hash = ?",
         String.class, o.partnerCode(), fileHash)).isNotEmpty().allSatisfy(actor -> assertThat(actor).startsWith("partner-link:"));
     assertThat(client.page(token).statusCode()).isEqualTo(410);
+    assertThat(client.get("/partner/r/" + token + "?file=" + name).statusCode()).as("a used link serves nothing")
+        .isEqualTo(410);
   }
 
   @Test
@@ -206,6 +221,14 @@ class PortalSignedDocumentsIT {
     String other = p.secretCodes().get(1);
     assertThat(page.body()).contains(jewel + " (CROWN_JEWEL)", other + " (SECRET)", "name=\"outcome-" + jewel + "\"",
         "type=\"file\"").as("never a title").doesNotContain("Recert secret", "<script");
+    // The certificate to sign, generated for the partner's NDA, offered on the page.
+    java.util.regex.Matcher certificate = java.util.regex.Pattern.compile(">([^<>]+-certificate\\.docx)</a>").matcher(page.body());
+    assertThat(certificate.find()).as(page.body()).isTrue();
+    HttpResponse<byte[]> toSign = client.bytes("/partner/r/" + token + "?file=" + certificate.group(1));
+    assertThat(toSign.statusCode()).isEqualTo(200);
+    assertThat(toSign.headers().firstValue("Content-Type")).hasValue(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    assertThat(new String(toSign.body(), 0, 2, StandardCharsets.US_ASCII)).isEqualTo("PK");
 
     Map<String, String> form = new LinkedHashMap<>();
     form.put("outcome-" + jewel, "DESTROYED");
