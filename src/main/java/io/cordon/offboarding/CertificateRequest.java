@@ -1,16 +1,17 @@
 package io.cordon.offboarding;
 
+import static io.cordon.portal.PartnerRequestType.completeAsTasklist;
+import static io.cordon.portal.PartnerRequestType.value;
+
 import io.cordon.offboarding.OffboardingForms.Certificate;
 import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
-import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerLinks;
 import io.cordon.portal.PartnerTaskRequest;
 import io.cordon.portal.Refusal;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
-import io.cordon.workflow.FormRefusedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -137,8 +137,7 @@ class CertificateRequest implements PartnerTaskRequest {
     codes.forEach(c -> known.add("outcome-" + c));
     if (!known.containsAll(form.keySet()) || form.values().stream().anyMatch(v -> v.size() != 1)
         || !Set.of(Certificate.FILE.name()).containsAll(files.keySet())) {
-      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
-            + "from your e-mail again and answer on that page.");
+      throw Refusal.foreignFields();
     }
     Upload file = files.get(Certificate.FILE.name());
     if (file == null) {
@@ -168,12 +167,8 @@ class CertificateRequest implements PartnerTaskRequest {
       variables.put(Certificate.ITEM_OUTCOMES.name(), outcomes.entrySet().stream()
           .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
     }
-    try {
-      // The same completion as Tasklist's: the form gate checks it, Task_RecordSignedCertificate checks and stores it.
-      tasks.complete(taskId, variables);
-    } catch (BadUserRequestException | FormRefusedException | IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage());
-    }
+    // The same completion as Tasklist's: the form gate checks it, Task_RecordSignedCertificate checks and stores it.
+    completeAsTasklist(tasks, taskId, variables);
     Map<String, Object> kept = new LinkedHashMap<>();
     kept.put("offboardingId", offboarding.id());
     kept.put(Certificate.FILE.name(), file.described());
@@ -187,10 +182,5 @@ class CertificateRequest implements PartnerTaskRequest {
   private OffboardingView offboarding(PartnerLink link) {
     Long id = (Long) runtime.getVariable(link.processInstanceId(), OffboardingVariables.OFFBOARDING_ID.name());
     return offboardings.get(id);
-  }
-
-  private static String value(Map<String, List<String>> form, String name) {
-    List<String> values = form.get(name);
-    return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
   }
 }

@@ -1,15 +1,16 @@
 package io.cordon.onboarding;
 
+import static io.cordon.portal.PartnerRequestType.completeAsTasklist;
+import static io.cordon.portal.PartnerRequestType.value;
+
 import io.cordon.onboarding.OnboardingForms.DueDiligence;
 import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
-import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerLinks;
 import io.cordon.portal.PartnerTaskRequest;
 import io.cordon.portal.Refusal;
 import io.cordon.workflow.Field;
-import io.cordon.workflow.FormRefusedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
@@ -98,8 +98,7 @@ class DueDiligenceRequest implements PartnerTaskRequest {
     QUESTIONS.forEach(f -> known.add(f.name()));
     for (Map.Entry<String, List<String>> field : form.entrySet()) {
       if (!known.contains(field.getKey()) || field.getValue().size() != 1) {
-        throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
-            + "from your e-mail again and answer on that page.");
+        throw Refusal.foreignFields();
       }
     }
     Map<String, Object> answer = new LinkedHashMap<>();
@@ -130,17 +129,8 @@ class DueDiligenceRequest implements PartnerTaskRequest {
     }
     String taskId = links.openTask(link).orElseThrow(() -> new ConflictException(
         "This questionnaire no longer waits for an answer."));
-    try {
-      // The same completion as Tasklist's: the form gate checks it, Task_RecordDueDiligence records it.
-      tasks.complete(taskId, new HashMap<>(answer));
-    } catch (BadUserRequestException | FormRefusedException e) {
-      throw Refusal.in(e).map(RuntimeException.class::cast).orElseGet(() -> new InvalidInputException(e.getMessage()));
-    }
+    // The same completion as Tasklist's: the form gate checks it, Task_RecordDueDiligence records it.
+    completeAsTasklist(tasks, taskId, new HashMap<>(answer));
     return new Answer(answer, List.of(), "Due diligence questionnaire of " + link.partnerCode());
-  }
-
-  private static String value(Map<String, List<String>> form, String name) {
-    List<String> values = form.get(name);
-    return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
   }
 }

@@ -1,15 +1,16 @@
 package io.cordon.onboarding;
 
+import static io.cordon.portal.PartnerRequestType.completeAsTasklist;
+import static io.cordon.portal.PartnerRequestType.value;
+
 import io.cordon.nda.NdaService;
 import io.cordon.onboarding.OnboardingForms.SignedNda;
 import io.cordon.partner.PartnerView;
 import io.cordon.platform.ConflictException;
-import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerLinks;
 import io.cordon.portal.PartnerTaskRequest;
 import io.cordon.portal.Refusal;
-import io.cordon.workflow.FormRefusedException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -118,8 +118,7 @@ class SignedNdaRequest implements PartnerTaskRequest {
   public Answer submit(PartnerLink link, Map<String, List<String>> form, Map<String, Upload> files) {
     if (!FIELDS.containsAll(form.keySet()) || form.values().stream().anyMatch(v -> v.size() != 1)
         || !Set.of(SignedNda.FILE.name()).containsAll(files.keySet())) {
-      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
-            + "from your e-mail again and answer on that page.");
+      throw Refusal.foreignFields();
     }
     Upload file = files.get(SignedNda.FILE.name());
     if (file == null) {
@@ -143,22 +142,13 @@ class SignedNdaRequest implements PartnerTaskRequest {
         .file(file.content()).mimeType(file.contentType()).create());
     variables.put(SignedNda.SIGNATURE_DATE.name(), date);
     variables.put(SignedNda.SIGNATORIES.name(), signatories);
-    try {
-      // The same completion as Tasklist's: the form gate checks it, Task_StoreExecutedNda checks and stores the file.
-      tasks.complete(taskId, variables);
-    } catch (BadUserRequestException | FormRefusedException e) {
-      throw new InvalidInputException(e.getMessage());
-    }
+    // The same completion as Tasklist's: the form gate checks it, Task_StoreExecutedNda checks and stores the file.
+    completeAsTasklist(tasks, taskId, variables);
     Map<String, Object> kept = new LinkedHashMap<>();
     kept.put("ndaReference", reference);
     kept.put(SignedNda.FILE.name(), file.described());
     kept.put(SignedNda.SIGNATURE_DATE.name(), date);
     kept.put(SignedNda.SIGNATORIES.name(), signatories);
     return new Answer(kept, List.of(), "Signed NDA of " + link.partnerCode());
-  }
-
-  private static String value(Map<String, List<String>> form, String name) {
-    List<String> values = form.get(name);
-    return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
   }
 }

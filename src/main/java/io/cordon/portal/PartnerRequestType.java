@@ -1,8 +1,12 @@
 package io.cordon.portal;
 
+import io.cordon.platform.InvalidInputException;
+import io.cordon.workflow.FormRefusedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.TaskService;
 
 /**
  * A kind of request a partner answers through a link (the re-certification attestation, due diligence, ...),
@@ -41,8 +45,7 @@ public interface PartnerRequestType {
    */
   default Answer submit(PartnerLink link, Map<String, List<String>> form, Map<String, Upload> files) {
     if (!files.isEmpty()) {
-      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link "
-          + "from your e-mail again and answer on that page.");
+      throw Refusal.foreignFields();
     }
     return submit(link, form);
   }
@@ -62,6 +65,24 @@ public interface PartnerRequestType {
 
   /** A file to download: its name, media type and bytes. */
   record Download(String fileName, String contentType, byte[] content) {
+  }
+
+  /** The first value of a form field, or {@code ""}. */
+  static String value(Map<String, List<String>> form, String name) {
+    List<String> values = form.get(name);
+    return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
+  }
+
+  /**
+   * Completes the task a link answers as Tasklist would, through the task's form contract and the form gate; a refusal
+   * (the gate's, or a step's inside the engine) becomes the sentence the page shows, a {@link Refusal} with its key.
+   */
+  static void completeAsTasklist(TaskService tasks, String taskId, Map<String, Object> variables) {
+    try {
+      tasks.complete(taskId, variables);
+    } catch (BadUserRequestException | FormRefusedException | IllegalArgumentException e) {
+      throw Refusal.in(e).map(RuntimeException.class::cast).orElseGet(() -> new InvalidInputException(e.getMessage()));
+    }
   }
 
   /** A file the contact uploaded: the form field, the name its computer gave it, the type it claims, the bytes. */

@@ -12,6 +12,12 @@ public class Refusal extends InvalidInputException {
   /** A field the request does not have: the form was tampered with, or belongs to another request. */
   public static final String FOREIGN_FIELDS = "portal.error.foreignFields";
 
+  /** The refusal of a form that sent fields its request does not have. */
+  public static Refusal foreignFields() {
+    return new Refusal(FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link from your e-mail "
+        + "again and answer on that page.");
+  }
+
   private final String key;
   private final transient Object[] args;
 

@@ -1,15 +1,16 @@
 package io.cordon.recertification;
 
+import static io.cordon.portal.PartnerRequestType.completeAsTasklist;
+import static io.cordon.portal.PartnerRequestType.value;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cordon.disclosure.DisclosureView;
-import io.cordon.platform.InvalidInputException;
 import io.cordon.portal.PartnerLink;
 import io.cordon.portal.PartnerRequestType;
 import io.cordon.portal.Refusal;
 import io.cordon.secret.SecretRef;
 import io.cordon.secret.SecretService;
-import io.cordon.workflow.FormRefusedException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -108,8 +108,7 @@ class AttestationRequest implements PartnerRequestType {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new Refusal(Refusal.FOREIGN_FIELDS, "The form sent fields this request does not have. Open the link from "
-          + "your e-mail again and answer on that page.");
+      throw Refusal.foreignFields();
     }
     List<AttestationAnswer> answers = new ArrayList<>();
     List<Map<String, Object>> kept = new ArrayList<>();
@@ -143,12 +142,8 @@ class AttestationRequest implements PartnerRequestType {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The attestation cannot be written as JSON", e);
     }
-    try {
-      // The same completion as Tasklist's: the form gate checks it, Task_RecordAttestation records it.
-      tasks.complete(task.getId(), Map.of(RecertificationForms.ATTESTATION.name(), answer));
-    } catch (BadUserRequestException | FormRefusedException e) {
-      throw Refusal.in(e).map(RuntimeException.class::cast).orElseGet(() -> new InvalidInputException(e.getMessage()));
-    }
+    // The same completion as Tasklist's: the form gate checks it, Task_RecordAttestation records it.
+    completeAsTasklist(tasks, task.getId(), Map.of(RecertificationForms.ATTESTATION.name(), answer));
     return new Answer(kept, held.stream().map(DisclosureView::secretCode).distinct().sorted().toList(),
         "Re-certification " + period.periodNo() + " of " + link.partnerCode());
   }
@@ -165,10 +160,6 @@ class AttestationRequest implements PartnerRequestType {
     return last;
   }
 
-  private static String value(Map<String, List<String>> form, String name) {
-    List<String> values = form.get(name);
-    return values == null || values.isEmpty() || values.get(0) == null ? "" : values.get(0);
-  }
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.strip();
