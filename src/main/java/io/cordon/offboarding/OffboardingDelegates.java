@@ -40,6 +40,8 @@ class OffboardingDelegates {
       OffboardingService.Opened opened = UserErrors.reported(() -> service.open(partnerCode, requested,
           Request.REASON.read(execution), execution.getProcessInstanceId()));
       execution.setProcessBusinessKey(partnerCode);
+      // The register's code from here on, not the start form's text (reminders and the partner's links read it).
+      PARTNER_CODE.set(execution, partnerCode);
       OFFBOARDING_ID.set(execution, opened.offboardingId());
       WHOLE_RELATIONSHIP.set(execution, opened.wholeRelationship());
       DISCLOSURE_IDS.set(execution, opened.items().stream().map(Item::disclosureId).toList());

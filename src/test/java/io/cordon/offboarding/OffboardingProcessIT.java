@@ -317,6 +317,24 @@ class OffboardingProcessIT {
   }
 
   @Test
+  void aPartnerCodeTypedWithSpacesReachesTheUploadTaskAsTheRegistersCode() throws Exception {
+    Holding h = activePartnerHolding(1);
+    identityService.setAuthentication("paula", List.of("procurement"));
+    ProcessInstance pi;
+    try {
+      pi = runtimeService.startProcessInstanceByKey("OffboardingProcess",
+          Map.of("partnerCode", " " + h.partner() + " ", "offboardingReason", "Supplier replaced"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+    runJobs(pi);
+    // The upload task was created (the partner's links are sent from its partnerCode) and no incident was raised.
+    assertThat(pi).isWaitingAt("Task_UploadSignedCertificate");
+    assertThat(runtimeService.getVariable(pi.getId(), "partnerCode")).isEqualTo(h.partner());
+    assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+  }
+
+  @Test
   void aLateOffboardingRemindsProcurementEscalatesToAdminsAndStillTakesTheUpload() throws Exception {
     Holding h = activePartnerHolding(2);
     identityService.setAuthentication("paula", List.of("procurement"));
