@@ -103,7 +103,9 @@ class SignedNdaRequest implements PartnerTaskRequest {
   public Optional<Download> document(PartnerLink link, String fileName) {
     Object reference = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_REFERENCE.name());
     Object version = runtime.getVariable(link.processInstanceId(), OnboardingVariables.NDA_VERSION.name());
-    if (reference == null || version == null || !fileName.equals(reference + "-v" + version + ".docx")) {
+    if (reference == null || version == null || !fileName.equals(reference + "-v" + version + ".docx")
+        || !ndas.get(reference.toString()).partnerCode().equals(link.partnerCode())) {
+      // Only the link's own partner's NDA, whatever the process holds.
       return Optional.empty();
     }
     return Optional.of(new Download(fileName, DOCX, ndas.document(reference.toString(), ((Number) version).intValue())));
